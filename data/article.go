@@ -1,0 +1,166 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Article is a news article: front matter and its plain-text body.
+type Article struct {
+	ID       string    `yaml:"id"`
+	Title    string    `yaml:"title"`
+	Outlet   string    `yaml:"outlet"`
+	Date     string    `yaml:"date"`
+	URL      string    `yaml:"url"`
+	Note     string    `yaml:"note"`
+	Excerpts []Excerpt `yaml:"excerpts"`
+
+	File string `yaml:"-"`
+	Body string `yaml:"-"`
+}
+
+// Excerpt links a quote of the article to a feature. Mention, when given, is
+// the part of the quote that names the site; it is highlighted.
+type Excerpt struct {
+	Feature string `yaml:"feature"`
+	Quote   string `yaml:"quote"`
+	Mention string `yaml:"mention"`
+
+	Article *Article `yaml:"-"`
+	Offset  int      `yaml:"-"` // byte offset of Quote in Article.Body, -1 if absent
+	Line    int      `yaml:"-"` // line of the excerpt in the article file
+}
+
+// Paragraphs splits the body at blank lines.
+func (a *Article) Paragraphs() []string {
+	var out []string
+	for _, p := range strings.Split(a.Body, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readArticle parses one Markdown file with YAML front matter. It returns the
+// article (nil when the front matter cannot be read) and the problems found in
+// the file itself; links to features are checked by the catalog.
+func readArticle(b []byte, display string) (*Article, Problems) {
+	var probs Problems
+	report := func(line int, format string, args ...any) {
+		probs = append(probs, Problem{File: display, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	if !utf8.Valid(b) {
+		report(0, "not UTF-8 text")
+		return nil, probs
+	}
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(b, []byte("---\n")) {
+		report(1, "bad front matter: the file must start with a line \"---\"")
+		return nil, probs
+	}
+	end := bytes.Index(b[4:], []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(b, []byte("\n---")) {
+			end = len(b) - 4 - 4
+		} else {
+			report(1, "bad front matter: no closing \"---\" line")
+			return nil, probs
+		}
+	}
+	fm := b[4 : 4+end+1]
+	body := ""
+	if start := 4 + end + 5; start < len(b) {
+		body = strings.TrimSpace(string(b[start:]))
+	}
+	a := &Article{File: display, Body: body}
+	if err := yaml.UnmarshalWithOptions(fm, a, yaml.Strict()); err != nil {
+		report(1+yamlLine(err), "bad front matter: %s", yamlMsg(err))
+		return nil, probs
+	}
+	for field, v := range map[string]string{"id": a.ID, "title": a.Title, "url": a.URL} {
+		if v == "" {
+			report(2, "bad front matter: %q is missing", field)
+		}
+	}
+	lines := excerptLines(fm)
+	for i := range a.Excerpts {
+		e := &a.Excerpts[i]
+		e.Article = a
+		e.Line = 1
+		if i < len(lines) {
+			e.Line = 1 + lines[i]
+		}
+		e.Offset = strings.Index(body, e.Quote)
+		switch {
+		case e.Feature == "":
+			report(e.Line, "excerpt %d has no feature", i+1)
+		case e.Quote == "":
+			report(e.Line, "excerpt %d (%s) has no quote", i+1, e.Feature)
+		case e.Offset < 0:
+			report(e.Line, "excerpt %d (%s): quote is not an exact substring of the article text: %q", i+1, e.Feature, clip(e.Quote))
+		}
+		if e.Mention != "" && !strings.Contains(e.Quote, e.Mention) {
+			report(e.Line, "excerpt %d (%s): mention %q is not in its quote", i+1, e.Feature, e.Mention)
+		}
+	}
+	return a, probs
+}
+
+// excerptLines returns the line (1-based, within the front matter) of each
+// excerpt, read from the YAML syntax tree.
+func excerptLines(fm []byte) []int {
+	f, err := parser.ParseBytes(fm, 0)
+	if err != nil || len(f.Docs) == 0 {
+		return nil
+	}
+	p, err := yaml.PathString("$.excerpts")
+	if err != nil {
+		return nil
+	}
+	n, err := p.FilterFile(f)
+	if err != nil {
+		return nil
+	}
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		return nil
+	}
+	out := make([]int, len(seq.Values))
+	for i, v := range seq.Values {
+		out[i] = v.GetToken().Position.Line
+	}
+	return out
+}
+
+func yamlLine(err error) int {
+	var se yaml.Error
+	if errors.As(err, &se) {
+		if t := se.GetToken(); t != nil {
+			return t.Position.Line
+		}
+	}
+	return 0
+}
+
+func yamlMsg(err error) string {
+	var se yaml.Error
+	if errors.As(err, &se) {
+		return se.GetMessage()
+	}
+	return err.Error()
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}

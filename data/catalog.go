@@ -1,0 +1,161 @@
+package data
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+
+	"github.com/lodemap/lodemap/geo/layer"
+)
+
+// Catalog is a loaded dataset.
+type Catalog struct {
+	Name     string // the folder, or EmbeddedName
+	Layers   []*layer.Layer
+	Articles []*Article
+	// Problems lists everything wrong in the dataset. Loading keeps going past
+	// them, so one broken file never stops the others from loading.
+	Problems Problems
+
+	byID     map[string]Ref
+	excerpts map[string][]*Excerpt
+}
+
+// Ref locates a feature: its layer and its index there.
+type Ref struct {
+	Layer *layer.Layer
+	Index int
+}
+
+// ID is the feature's id.
+func (r Ref) ID() string { return r.Layer.IDs[r.Index] }
+
+// Load reads a dataset from fsys; dir is how its files are named in problems
+// ("" for the embedded dataset). The error is non-nil only when the dataset
+// cannot be read at all; problems in its files are in Catalog.Problems.
+func Load(fsys fs.FS, dir string) (*Catalog, error) {
+	c := &Catalog{Name: dir, byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
+	if dir == "" {
+		c.Name = EmbeddedName
+	}
+	layerFiles, err := fs.Glob(fsys, "layers/*.geojson")
+	if err != nil {
+		return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+	}
+	articleFiles, err := fs.Glob(fsys, "articles/*.md")
+	if err != nil {
+		return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+	}
+	if len(layerFiles) == 0 {
+		if _, err := fs.Stat(fsys, "."); err != nil {
+			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+		}
+		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson) found"})
+	}
+	sort.Strings(layerFiles)
+	for _, name := range layerFiles {
+		display := joinPath(dir, name)
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			c.Problems = append(c.Problems, Problem{File: display, Msg: err.Error()})
+			continue
+		}
+		l, probs := readLayer(b, layerID(name), display)
+		c.Problems = append(c.Problems, probs...)
+		if l != nil {
+			c.addLayer(l)
+		}
+	}
+	sort.Strings(articleFiles)
+	ids := map[string]string{}
+	for _, name := range articleFiles {
+		display := joinPath(dir, name)
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			c.Problems = append(c.Problems, Problem{File: display, Msg: err.Error()})
+			continue
+		}
+		a, probs := readArticle(b, display)
+		c.Problems = append(c.Problems, probs...)
+		if a == nil {
+			continue
+		}
+		if prev, dup := ids[a.ID]; dup {
+			c.Problems = append(c.Problems, Problem{File: display, Line: 2, Msg: fmt.Sprintf("duplicate article id %q (also in %s)", a.ID, prev)})
+			continue
+		}
+		ids[a.ID] = display
+		c.addArticle(a)
+	}
+	c.Problems = c.Problems.sorted()
+	return c, nil
+}
+
+// addLayer indexes the layer's features; a duplicate id is reported and the
+// later feature removed, so every id names one feature.
+func (c *Catalog) addLayer(l *layer.Layer) {
+	for i := 0; i < l.Len(); i++ {
+		id := l.IDs[i]
+		if prev, dup := c.byID[id]; dup {
+			c.Problems = append(c.Problems, Problem{File: l.File, Line: l.Lines[i],
+				Msg: fmt.Sprintf("duplicate id %q (first at %s:%d)", id, prev.Layer.File, prev.Layer.Lines[prev.Index])})
+			l.Remove(i)
+			i--
+			continue
+		}
+		c.byID[id] = Ref{Layer: l, Index: i}
+	}
+	c.Layers = append(c.Layers, l)
+}
+
+func (c *Catalog) addArticle(a *Article) {
+	c.Articles = append(c.Articles, a)
+	for i := range a.Excerpts {
+		e := &a.Excerpts[i]
+		if e.Feature == "" || e.Offset < 0 {
+			continue
+		}
+		if _, ok := c.byID[e.Feature]; !ok {
+			c.Problems = append(c.Problems, Problem{File: a.File, Line: e.Line, Msg: fmt.Sprintf("excerpt %d links to unknown feature %q", i+1, e.Feature)})
+			continue
+		}
+		c.excerpts[e.Feature] = append(c.excerpts[e.Feature], e)
+	}
+}
+
+// Feature finds a feature by id.
+func (c *Catalog) Feature(id string) (Ref, bool) {
+	r, ok := c.byID[id]
+	return r, ok
+}
+
+// Excerpts returns the excerpts linked to a feature, in article order.
+func (c *Catalog) Excerpts(id string) []*Excerpt { return c.excerpts[id] }
+
+// FeatureCount is the number of features in all layers.
+func (c *Catalog) FeatureCount() int {
+	n := 0
+	for _, l := range c.Layers {
+		n += l.Len()
+	}
+	return n
+}
+
+// ExcerptCount is the number of valid excerpts linked to features.
+func (c *Catalog) ExcerptCount() int {
+	n := 0
+	for _, es := range c.excerpts {
+		n += len(es)
+	}
+	return n
+}
+
+// Article finds an article by id.
+func (c *Catalog) Article(id string) (*Article, bool) {
+	for _, a := range c.Articles {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return nil, false
+}
