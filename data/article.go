@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -163,4 +164,26 @@ func clip(s string) string {
 		return s[:57] + "..."
 	}
 	return s
+}
+
+// MentionIn returns the text of the excerpt's quote that names the feature:
+// the excerpt's own mention when given, else the longest word of the
+// feature's name that the quote contains (case-insensitive), or "".
+func (e *Excerpt) MentionIn(featureName string) string {
+	if e.Mention != "" {
+		return e.Mention
+	}
+	lq := strings.ToLower(e.Quote)
+	best := ""
+	for _, w := range strings.FieldsFunc(featureName, func(r rune) bool {
+		return !(r == '-' || r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	}) {
+		if len(w) < 3 || len(w) <= len(best) {
+			continue
+		}
+		if i := strings.Index(lq, strings.ToLower(w)); i >= 0 {
+			best = e.Quote[i : i+len(w)]
+		}
+	}
+	return best
 }

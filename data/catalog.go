@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sort"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -66,6 +67,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 			c.addLayer(l)
 		}
 	}
+	sort.SliceStable(c.Layers, func(i, j int) bool { return c.Layers[i].Order < c.Layers[j].Order })
 	sort.Strings(articleFiles)
 	ids := map[string]string{}
 	for _, name := range articleFiles {
@@ -158,4 +160,12 @@ func (c *Catalog) Article(id string) (*Article, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Attribution credits the dataset's sources on the map.
+func (c *Catalog) Attribution() []string {
+	if c.Name == EmbeddedName {
+		return []string{"Sites: Lodemap from USGS, GeoNames (CC BY 4.0) and news reports"}
+	}
+	return []string{"Data: " + filepath.Base(c.Name)}
 }

@@ -64,6 +64,10 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 			if err := dec.Decode(&title); err == nil && title != "" {
 				l.Title = title
 			}
+		case "order":
+			if err := dec.Decode(&l.Order); err != nil {
+				report(keyOff, "order must be an integer: %v", jsonErr(err))
+			}
 		case "type":
 			var t string
 			if err := dec.Decode(&t); err != nil || t != "FeatureCollection" {

@@ -16,6 +16,7 @@ type Layer struct {
 	ID    string // stable id, the file name without extension
 	Title string // shown in the layer panel
 	File  string // where it was read from
+	Order int    // place in the layer list (lower first), then by file name
 
 	IDs    []string
 	Names  []string

@@ -282,3 +282,18 @@ func drawAttribution(img *image.RGBA, s *Scene, scale float64) {
 		d.DrawString(a)
 	}
 }
+
+// Swatch returns the marker as drawn on the map, for legends and layer keys.
+// The sprite's transparent margin is cropped.
+func Swatch(m style.Marker, scale float64) image.Image {
+	sp := sprite(spriteKey{m: m, scale: scale})
+	b := image.Rectangle{}
+	for y := sp.Rect.Min.Y; y < sp.Rect.Max.Y; y++ {
+		for x := sp.Rect.Min.X; x < sp.Rect.Max.X; x++ {
+			if sp.Pix[sp.PixOffset(x, y)+3] != 0 {
+				b = b.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return sp.SubImage(b)
+}

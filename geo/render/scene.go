@@ -183,6 +183,9 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 		w := MeasureText(c.text, style.LabelSize, c.selected)
 		asc := style.LabelSize * 0.72
 		off := style.LabelOffset
+		if c.selected {
+			off *= 1.4 // the selected marker is drawn larger, with a halo
+		}
 		tries := [][2]float64{
 			{c.x + off, c.y + asc/2},
 			{c.x - off - w, c.y + asc/2},

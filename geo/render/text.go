@@ -14,11 +14,11 @@ import (
 // The Go fonts are embedded by golang.org/x/image, so labels look the same
 // on every machine and in every export.
 var (
-	fontsOnce       sync.Once
-	regular, bold   *opentype.Font
-	fontErr         error
-	faceMu          sync.Mutex
-	faces           = map[faceKey]font.Face{}
+	fontsOnce     sync.Once
+	regular, bold *opentype.Font
+	fontErr       error
+	faceMu        sync.Mutex
+	faces         = map[faceKey]font.Face{}
 )
 
 type faceKey struct {

@@ -1,0 +1,239 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/style"
+)
+
+// DetailsPanel shows the selected feature: its attributes, the other
+// features under the pointer, and every article excerpt linked to it.
+type DetailsPanel struct {
+	widget.BaseWidget
+
+	// OnPick is called when the user picks another feature from the list of
+	// those under the pointer.
+	OnPick func(id string)
+	// OnReadArticle is called to open an article at an excerpt.
+	OnReadArticle func(e *data.Excerpt)
+	// OnOpenURL is called to open a link in the browser.
+	OnOpenURL func(u *url.URL)
+
+	cat     *data.Catalog
+	id      string
+	under   []data.Ref
+	content *fyne.Container
+	scroll  *container.Scroll
+	pick    *widget.List // the features under the pointer, when more than one
+}
+
+// NewDetailsPanel returns an empty panel for the catalog's features.
+func NewDetailsPanel(cat *data.Catalog) *DetailsPanel {
+	p := &DetailsPanel{cat: cat, content: container.NewVBox()}
+	p.scroll = container.NewVScroll(p.content)
+	p.ExtendBaseWidget(p)
+	p.rebuild()
+	return p
+}
+
+// SetFeature shows a feature ("" for none) and the features under the
+// pointer with it.
+func (p *DetailsPanel) SetFeature(id string, under []data.Ref) {
+	p.id, p.under = id, under
+	p.rebuild()
+	p.scroll.ScrollToTop()
+	p.Refresh()
+}
+
+// Feature returns the id of the feature shown.
+func (p *DetailsPanel) Feature() string { return p.id }
+
+// CreateRenderer is part of fyne.Widget.
+func (p *DetailsPanel) CreateRenderer() fyne.WidgetRenderer {
+	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(p.scroll), min: fyne.NewSize(280, 200)}
+}
+
+// panelRenderer keeps a side panel's minimum size fixed, so long content
+// wraps inside the panel instead of squeezing the map.
+type panelRenderer struct {
+	fyne.WidgetRenderer
+	min fyne.Size
+}
+
+func (r *panelRenderer) MinSize() fyne.Size { return r.min }
+
+func (p *DetailsPanel) rebuild() {
+	p.content.RemoveAll()
+	d, ok := p.cat.Details(p.id)
+	if !ok {
+		hint := widget.NewLabel("Click a site on the map to see its details and the news excerpts that mention it.")
+		hint.Wrapping = fyne.TextWrapWord
+		p.content.Add(hint)
+		return
+	}
+	title := widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	sw := canvas.NewImageFromImage(render.Swatch(style.For(d.Kind, d.Status), 2))
+	sw.FillMode = canvas.ImageFillContain
+	sw.SetMinSize(fyne.NewSize(24, 24))
+	kind := widget.NewLabel(style.KindLabel(d.Kind) + " · " + style.StatusLabel(d.Status))
+	p.content.Add(title)
+	p.content.Add(container.NewHBox(sw, kind))
+	if len(p.under) > 1 {
+		p.content.Add(p.underList())
+	}
+	if d.Description != "" {
+		p.content.Add(wrapped(d.Description))
+	}
+	p.content.Add(p.attributes(d))
+	p.content.Add(p.excerpts())
+	if len(d.Sources) > 0 {
+		p.content.Add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, s := range d.Sources {
+			p.content.Add(p.link(s, s))
+		}
+	}
+}
+
+// underList lets the user pick among the features under the pointer.
+func (p *DetailsPanel) underList() fyne.CanvasObject {
+	under := p.under
+	list := widget.NewList(
+		func() int { return len(under) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(under[i].Layer.Names[under[i].Index])
+		})
+	for i, r := range under {
+		if r.ID() == p.id {
+			list.Select(i)
+		}
+	}
+	list.OnSelected = func(i widget.ListItemID) {
+		if id := under[i].ID(); id != p.id && p.OnPick != nil {
+			p.OnPick(id)
+		}
+	}
+	p.pick = list
+	rows := float32(min(len(under), 5))
+	sized := container.NewGridWrap(fyne.NewSize(260, rows*(list.MinSize().Height+theme.Padding())), list)
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%d sites under the pointer: pick one", len(under)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	return container.NewVBox(head, container.NewStack(sized))
+}
+
+func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
+	f := widget.NewForm()
+	add := func(k, v string) {
+		if v != "" {
+			f.Append(k, wrapped(v))
+		}
+	}
+	add("Operator", d.Operator)
+	country := d.Country
+	if d.CountryName != "" {
+		country = d.CountryName + " (" + d.Country + ")"
+	}
+	add("Country", country)
+	add("Commodities", strings.Join(d.Commodities, ", "))
+	for _, kv := range d.KeyFigures {
+		add(humanKey(kv.Key), kv.Value)
+	}
+	for _, kv := range d.Dates {
+		add(humanKey(kv.Key), kv.Value)
+	}
+	add("Position", fmt.Sprintf("%.4f, %.4f (lon, lat)", d.LonLat[0], d.LonLat[1]))
+	add("Position exactness", data.PrecisionText(d.Precision))
+	for _, kv := range d.Other {
+		add(humanKey(kv.Key), kv.Value)
+	}
+	add("Id", d.ID)
+	return f
+}
+
+func (p *DetailsPanel) excerpts() fyne.CanvasObject {
+	ex := p.cat.Excerpts(p.id)
+	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("In the news (%d)", len(ex)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if len(ex) == 0 {
+		box.Add(widget.NewLabel("No article excerpts mention this site."))
+	}
+	for _, e := range ex {
+		e := e
+		a := e.Article
+		head := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord
+		meta := strings.Join(nonEmpty(a.Outlet, a.Date), " · ")
+		quote := widget.NewRichText(quoteSegments(e.Quote, mentionOf(e, p.cat))...)
+		quote.Wrapping = fyne.TextWrapWord
+		read := widget.NewButtonWithIcon("Read article", theme.DocumentIcon(), func() {
+			if p.OnReadArticle != nil {
+				p.OnReadArticle(e)
+			}
+		})
+		buttons := container.NewHBox(read)
+		if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
+			buttons.Add(widget.NewButtonWithIcon("Open in browser", theme.ComputerIcon(), func() {
+				if p.OnOpenURL != nil {
+					p.OnOpenURL(u)
+				}
+			}))
+		}
+		card := container.NewVBox(head, widget.NewLabel(meta), quote, buttons)
+		box.Add(container.NewPadded(card))
+		box.Add(widget.NewSeparator())
+	}
+	return box
+}
+
+func (p *DetailsPanel) link(text, raw string) fyne.CanvasObject {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return wrapped(text)
+	}
+	h := widget.NewHyperlink(text, u)
+	h.Wrapping = fyne.TextWrapBreak
+	h.OnTapped = func() {
+		if p.OnOpenURL != nil {
+			p.OnOpenURL(u)
+		}
+	}
+	return h
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func humanKey(k string) string {
+	k = strings.ReplaceAll(k, "_", " ")
+	if k == "" {
+		return k
+	}
+	return strings.ToUpper(k[:1]) + k[1:]
+}
+

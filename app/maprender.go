@@ -1,0 +1,148 @@
+package app
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/style"
+)
+
+// renderLoop renders a frame whenever one is requested, off the UI thread;
+// requests that arrive while a frame renders fold into one.
+func (m *MapView) renderLoop() {
+	for range m.renders {
+		m.mu.Lock()
+		v := m.view
+		in := render.Input{View: v, Layers: m.cat.Layers, Hidden: copyHidden(m.hidden),
+			Selected: m.selected, Hovered: m.hovered, Attribution: m.cat.Attribution()}
+		scale := m.scale
+		m.mu.Unlock()
+		if v.Width < 1 || v.Height < 1 {
+			continue
+		}
+		scene, err := render.Build(in)
+		if err != nil {
+			m.trace.printf("render error: %v", err)
+			continue
+		}
+		img := render.Raster(scene, float64(scale))
+		fyne.Do(func() {
+			m.frame, m.frameFor = img, v
+			m.Refresh()
+			m.trace.frame(m, v)
+		})
+	}
+}
+
+func copyHidden(h map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(h))
+	for k, v := range h {
+		out[k] = v
+	}
+	return out
+}
+
+func (m *MapView) requestRender() {
+	select {
+	case m.renders <- struct{}{}:
+	default:
+	}
+}
+
+type mapRenderer struct {
+	m       *MapView
+	bg      *canvas.Rectangle
+	img     *canvas.Image
+	tipBox  *canvas.Rectangle
+	tipText *canvas.Text
+	shown   *image.RGBA
+}
+
+func newMapRenderer(m *MapView) *mapRenderer {
+	r := &mapRenderer{m: m,
+		bg:      canvas.NewRectangle(style.Sea),
+		img:     &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleFastest},
+		tipBox:  canvas.NewRectangle(color.NRGBA{0x20, 0x20, 0x20, 0xE8}),
+		tipText: canvas.NewText("", color.White),
+	}
+	r.tipBox.CornerRadius = 4
+	r.tipText.TextSize = theme.TextSize()
+	r.tipBox.Hide()
+	r.tipText.Hide()
+	return r
+}
+
+// Layout places the last frame where its view lies in the current view:
+// shifted while panning and scaled while zooming, until the next frame.
+func (r *mapRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	m := r.m
+	m.mu.Lock()
+	cur, fv := m.view, m.frameFor
+	hovered, pos := m.hovered, m.hoverPos
+	m.mu.Unlock()
+	if fv.Width > 0 && cur.Width > 0 {
+		s := cur.WorldSize() / fv.WorldSize()
+		cx, cy := cur.ToPixel(fv.Center)
+		w, h := fv.Width*s, fv.Height*s
+		r.img.Move(fyne.NewPos(float32(cx-w/2), float32(cy-h/2)))
+		r.img.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+	r.layoutTip(hovered, pos, size)
+}
+
+func (r *mapRenderer) layoutTip(hovered string, pos fyne.Position, size fyne.Size) {
+	if hovered == "" {
+		r.tipBox.Hide()
+		r.tipText.Hide()
+		return
+	}
+	name := hovered
+	if ref, ok := r.m.cat.Feature(hovered); ok {
+		name = ref.Layer.Names[ref.Index]
+	}
+	r.tipText.Text = name
+	ts := r.tipText.MinSize()
+	pad := float32(6)
+	box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)
+	p := fyne.NewPos(pos.X+14, pos.Y+18)
+	if p.X+box.Width > size.Width {
+		p.X = max(0, size.Width-box.Width)
+	}
+	if p.Y+box.Height > size.Height {
+		p.Y = pos.Y - box.Height - 8
+	}
+	r.tipBox.Move(p)
+	r.tipBox.Resize(box)
+	r.tipText.Move(fyne.NewPos(p.X+pad, p.Y+pad/2))
+	r.tipText.Resize(ts)
+	r.tipBox.Show()
+	r.tipText.Show()
+}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
+
+// Refresh shows a new frame if one arrived and re-places everything.
+func (r *mapRenderer) Refresh() {
+	m := r.m
+	frame := m.frame
+	if frame != nil && frame != r.shown {
+		r.shown = frame
+		r.img.Image = frame
+		r.img.Refresh()
+	}
+	r.tipText.Refresh()
+	r.Layout(m.Size())
+	canvas.Refresh(m)
+}
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.img, r.tipBox, r.tipText}
+}
+
+func (r *mapRenderer) Destroy() {}

@@ -1,0 +1,310 @@
+// Package app is Lodemap's Fyne user interface: the main window, the MapView
+// widget, the layer and details panels and the article reader. It holds no
+// map maths: positions, hit tests and pictures come from geo/ and data/.
+package app
+
+import (
+	"image"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/index"
+	"github.com/lodemap/lodemap/geo/style"
+	"github.com/lodemap/lodemap/geo/view"
+)
+
+// Keyboard and wheel steps.
+const (
+	keyZoomStep  = 0.5   // +/- keys and buttons
+	keyPanStep   = 100.0 // arrow keys, in pixels
+	wheelPerZoom = 50.0  // scroll delta for one zoom level (two wheel notches)
+)
+
+// MapView is the interactive map: it shows the catalog's layers over the
+// basemap, pans on drag, zooms on the wheel and keys, picks features on tap
+// and shows the hovered feature's name. Frames are rendered off the UI thread
+// by geo/render; the widget shows the last frame, shifted and scaled to the
+// current view until the next one arrives.
+type MapView struct {
+	widget.BaseWidget
+
+	// OnSelect is called on the UI thread when a tap changes the selection:
+	// id is the picked feature ("" when empty map was tapped) and under lists
+	// every feature within the hit tolerance, nearest first.
+	OnSelect func(id string, under []data.Ref)
+	// OnViewChanged is called on the UI thread after the view changes.
+	OnViewChanged func(v view.Viewport)
+
+	cat   *data.Catalog
+	grids []*index.Grid
+	home  view.Viewport
+
+	mu       sync.Mutex // guards the fields below, read by the render goroutine
+	view     view.Viewport
+	hidden   map[string]bool
+	selected string
+	hovered  string
+	scale    float32
+
+	hoverPos fyne.Position
+	frame    *image.RGBA
+	frameFor view.Viewport
+	renders  chan struct{}
+	trace    *tracer
+}
+
+// NewMapView returns a map of the catalog opened at the given view, which is
+// also where Home returns to.
+func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
+	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, scale: 1,
+		renders: make(chan struct{}, 1), trace: newTracer()}
+	for _, l := range cat.Layers {
+		m.grids = append(m.grids, index.New(l.Unit))
+	}
+	m.ExtendBaseWidget(m)
+	go m.renderLoop()
+	return m
+}
+
+// View returns the current viewport.
+func (m *MapView) View() view.Viewport {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.view
+}
+
+// SetView moves the map to v (its size is kept as laid out).
+func (m *MapView) SetView(v view.Viewport) {
+	m.mu.Lock()
+	v = view.New(v.Center, v.Zoom, m.view.Width, m.view.Height)
+	m.view = v
+	m.mu.Unlock()
+	m.changed(v)
+}
+
+// Home returns to the start view.
+func (m *MapView) Home() { m.SetView(m.home) }
+
+// ZoomBy zooms about the centre by dz levels.
+func (m *MapView) ZoomBy(dz float64) {
+	v := m.View()
+	m.SetView(v.ZoomAbout(v.Width/2, v.Height/2, dz))
+}
+
+// PanBy moves the map content by (dx, dy) pixels.
+func (m *MapView) PanBy(dx, dy float64) { m.SetView(m.View().Pan(dx, dy)) }
+
+// SetLayerVisible shows or hides a layer; a hidden layer's selected feature
+// is deselected.
+func (m *MapView) SetLayerVisible(id string, visible bool) {
+	m.mu.Lock()
+	m.hidden[id] = !visible
+	m.mu.Unlock()
+	if !visible {
+		if r, ok := m.cat.Feature(m.Selected()); ok && r.Layer.ID == id {
+			m.Select("")
+			if m.OnSelect != nil {
+				m.OnSelect("", nil)
+			}
+		}
+	}
+	m.requestRender()
+}
+
+// LayerVisible reports whether a layer is shown.
+func (m *MapView) LayerVisible(id string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return !m.hidden[id]
+}
+
+// Select highlights a feature ("" clears the selection).
+func (m *MapView) Select(id string) {
+	m.mu.Lock()
+	m.selected = id
+	m.mu.Unlock()
+	m.trace.printf("select %q", id)
+	m.requestRender()
+}
+
+// Selected returns the selected feature's id.
+func (m *MapView) Selected() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.selected
+}
+
+// Hovered returns the id of the feature under the pointer.
+func (m *MapView) Hovered() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hovered
+}
+
+// FeaturesAt returns the visible features within the hit tolerance of a
+// point of the widget, nearest first.
+func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
+	v := m.View()
+	u := v.PixelToUnit(float64(p.X), float64(p.Y))
+	r := style.HitTolerance / v.WorldSize()
+	type hit struct {
+		ref  data.Ref
+		dist float64
+	}
+	var hits []hit
+	for li, l := range m.cat.Layers {
+		if !m.LayerVisible(l.ID) {
+			continue
+		}
+		for _, h := range m.grids[li].Within(u, r) {
+			hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h.Dist})
+		}
+	}
+	// Merge the layers' lists, nearest first; equal distances keep layer order.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].dist < hits[j-1].dist; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	out := make([]data.Ref, len(hits))
+	for i, h := range hits {
+		out[i] = h.ref
+	}
+	return out
+}
+
+// Tapped selects the nearest feature within the hit tolerance, or clears
+// the selection on empty map.
+func (m *MapView) Tapped(e *fyne.PointEvent) {
+	m.focus()
+	under := m.FeaturesAt(e.Position)
+	id := ""
+	if len(under) > 0 {
+		id = under[0].ID()
+	}
+	m.Select(id)
+	if m.OnSelect != nil {
+		m.OnSelect(id, under)
+	}
+}
+
+// Dragged pans the map with the pointer.
+func (m *MapView) Dragged(e *fyne.DragEvent) {
+	m.PanBy(float64(e.Dragged.DX), float64(e.Dragged.DY))
+}
+
+// DragEnd ends a pan.
+func (m *MapView) DragEnd() {}
+
+// Scrolled zooms about the pointer, by a fraction of a level per wheel step.
+func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
+	v := m.View()
+	m.SetView(v.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), float64(e.Scrolled.DY)/wheelPerZoom))
+}
+
+// MouseIn starts hover tracking.
+func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
+
+// MouseMoved updates the hovered feature and its tooltip.
+func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
+	id := ""
+	if under := m.FeaturesAt(e.Position); len(under) > 0 {
+		id = under[0].ID()
+	}
+	m.mu.Lock()
+	changed := id != m.hovered
+	m.hovered = id
+	m.hoverPos = e.Position
+	m.mu.Unlock()
+	if changed {
+		m.requestRender()
+	}
+	m.Refresh()
+}
+
+// MouseOut clears the hover.
+func (m *MapView) MouseOut() {
+	m.mu.Lock()
+	changed := m.hovered != ""
+	m.hovered = ""
+	m.mu.Unlock()
+	if changed {
+		m.requestRender()
+		m.Refresh()
+	}
+}
+
+// Cursor is a pointing hand over a feature, the default cursor elsewhere.
+func (m *MapView) Cursor() desktop.Cursor {
+	if m.Hovered() != "" {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// FocusGained is part of fyne.Focusable.
+func (m *MapView) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (m *MapView) FocusLost() {}
+
+// TypedRune zooms on + and - (and on = and _, their unshifted keys). Zoom
+// is handled here only, as the same key press also arrives as TypedKey.
+func (m *MapView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomBy(keyZoomStep)
+	case '-', '_':
+		m.ZoomBy(-keyZoomStep)
+	}
+}
+
+// TypedKey pans on the arrow keys and goes home on Home.
+func (m *MapView) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.PanBy(keyPanStep, 0)
+	case fyne.KeyRight:
+		m.PanBy(-keyPanStep, 0)
+	case fyne.KeyUp:
+		m.PanBy(0, keyPanStep)
+	case fyne.KeyDown:
+		m.PanBy(0, -keyPanStep)
+	case fyne.KeyHome:
+		m.Home()
+	}
+}
+
+func (m *MapView) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+}
+
+// Resize keeps the viewport the size of the widget.
+func (m *MapView) Resize(s fyne.Size) {
+	m.mu.Lock()
+	m.view = m.view.Resize(float64(s.Width), float64(s.Height))
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		m.scale = c.Scale()
+	}
+	v := m.view
+	m.mu.Unlock()
+	m.BaseWidget.Resize(s)
+	m.changed(v)
+}
+
+func (m *MapView) changed(v view.Viewport) {
+	m.requestRender()
+	m.Refresh()
+	if m.OnViewChanged != nil {
+		m.OnViewChanged(v)
+	}
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer { return newMapRenderer(m) }

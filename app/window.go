@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/view"
+)
+
+// MinWindowSize is the size the main window opens at.
+var MinWindowSize = fyne.NewSize(1280, 800)
+
+// Window is Lodemap's main window: layer panel, map and details panel.
+type Window struct {
+	fyne.Window
+	App     fyne.App
+	Map     *MapView
+	Layers  *LayerPanel
+	Details *DetailsPanel
+	status  *widget.Label
+}
+
+// NewWindow builds the main window for a catalog, opened at start with the
+// feature selectID selected (when not "").
+func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID string) *Window {
+	w := &Window{Window: a.NewWindow("Lodemap"), App: a}
+	w.Map = NewMapView(cat, start)
+	w.Layers = NewLayerPanel(cat)
+	w.Details = NewDetailsPanel(cat)
+	w.status = widget.NewLabel("")
+
+	w.Layers.OnToggle = w.Map.SetLayerVisible
+	w.Map.OnSelect = w.Details.SetFeature
+	w.Details.OnPick = func(id string) {
+		w.Map.Select(id)
+		w.Details.SetFeature(id, w.Details.under)
+	}
+	w.Details.OnReadArticle = func(e *data.Excerpt) { openArticle(a, e) }
+	w.Details.OnOpenURL = func(u *url.URL) {
+		if err := a.OpenURL(u); err != nil {
+			dialog.ShowError(fmt.Errorf("could not open %s: %w", u, err), w)
+		}
+	}
+	w.Map.OnViewChanged = func(v view.Viewport) {
+		w.status.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
+	}
+
+	tools := widget.NewToolbar(
+		widget.NewToolbarAction(theme.HomeIcon(), w.Map.Home),
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { w.Map.ZoomBy(keyZoomStep) }),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { w.Map.ZoomBy(-keyZoomStep) }),
+	)
+	centre := container.NewBorder(tools, w.status, nil, nil, w.Map)
+	right := container.NewHSplit(centre, w.Details)
+	right.Offset = 0.68
+	main := container.NewHSplit(w.Layers, right)
+	main.Offset = 0.2
+	w.SetContent(main)
+	w.Resize(MinWindowSize)
+	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
+	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
+	if selectID != "" {
+		if r, ok := cat.Feature(selectID); ok {
+			w.Map.Select(selectID)
+			w.Details.SetFeature(selectID, []data.Ref{r})
+		}
+	}
+	if len(cat.Problems) > 0 {
+		w.showProblems(cat)
+	}
+	return w
+}
+
+// showProblems tells the user what could not be loaded; everything else is
+// on the map.
+func (w *Window) showProblems(cat *data.Catalog) {
+	text := cat.Problems.Error()
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapBreak
+	s := container.NewVScroll(l)
+	s.SetMinSize(fyne.NewSize(640, 240))
+	d := dialog.NewCustom(fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), "Close", s, w)
+	d.Show()
+}

@@ -1,0 +1,257 @@
+// Command lodemap is the Lodemap desktop map explorer. With no subcommand it
+// opens the map window; the subcommands validate a dataset, print a
+// feature's excerpts, export the map to PNG and print the version.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/paulmach/orb"
+
+	"github.com/lodemap/lodemap/app"
+	"github.com/lodemap/lodemap/assets"
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/view"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// AppID is the application id, also in FyneApp.toml.
+const AppID = "io.lodemap.lodemap"
+
+const usage = `Usage:
+  lodemap [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID]
+  lodemap validate [DIR]
+  lodemap excerpts ID [--json] [--data DIR]
+  lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--size WxH] [--select ID] OUT.png
+  lodemap version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "":
+		err = runGUI(args, stderr)
+	case "validate":
+		return runValidate(args, stdout, stderr)
+	case "excerpts":
+		err = runExcerpts(args, stdout, stderr)
+	case "export":
+		err = runExport(args, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "lodemap", version)
+	case "help":
+		fmt.Fprint(stdout, usage)
+	default:
+		err = fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	}
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "lodemap:", err)
+		}
+		return 1
+	}
+	return 0
+}
+
+// viewFlags are the flags that choose what the map shows.
+type viewFlags struct {
+	data, center, selectID string
+	zoom                   float64
+}
+
+func (v *viewFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&v.data, "data", "", "dataset folder (default: the embedded dataset)")
+	fs.StringVar(&v.center, "center", "", "map centre as LON,LAT")
+	fs.Float64Var(&v.zoom, "zoom", -1, "zoom level (fractional)")
+	fs.StringVar(&v.selectID, "select", "", "id of the feature to select")
+}
+
+// open loads the dataset and works out the view of a width x height map.
+func (v *viewFlags) open(width, height float64) (*data.Catalog, view.Viewport, error) {
+	cat, err := loadCatalog(v.data)
+	if err != nil {
+		return nil, view.Viewport{}, err
+	}
+	vp := cat.Home(width, height)
+	if v.center != "" {
+		c, err := parseCenter(v.center)
+		if err != nil {
+			return nil, vp, err
+		}
+		vp.Center = c
+	}
+	if v.zoom >= 0 {
+		vp.Zoom = v.zoom
+	}
+	vp = view.New(vp.Center, vp.Zoom, width, height)
+	if v.selectID != "" {
+		if _, ok := cat.Feature(v.selectID); !ok {
+			return nil, vp, fmt.Errorf("--select: no feature with id %q in %s", v.selectID, cat.Name)
+		}
+	}
+	return cat, vp, nil
+}
+
+func loadCatalog(dir string) (*data.Catalog, error) {
+	if dir == "" {
+		return data.Default()
+	}
+	return data.LoadDir(dir)
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseAll parses flags that may come before or after the positional
+// arguments, and returns the positional ones.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func runGUI(args []string, stderr io.Writer) error {
+	var vf viewFlags
+	fs := newFlagSet("lodemap", stderr)
+	vf.register(fs)
+	if _, err := parseAll(fs, args); err != nil {
+		return err
+	}
+	size := app.MinWindowSize
+	cat, vp, err := vf.open(float64(size.Width), float64(size.Height))
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	app.NewWindow(a, cat, vp, vf.selectID).ShowAndRun()
+	return nil
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("validate", stderr)
+	pos, err := parseAll(fs, args)
+	if err != nil || len(pos) > 1 {
+		fmt.Fprint(stderr, usage)
+		return 1
+	}
+	dir := ""
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	cat, err := loadCatalog(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "lodemap:", err)
+		return 1
+	}
+	if len(cat.Problems) > 0 {
+		for _, p := range cat.Problems {
+			fmt.Fprintln(stdout, p)
+		}
+		fmt.Fprintf(stderr, "%d problems\n", len(cat.Problems))
+		return 1
+	}
+	fmt.Fprint(stdout, cat.Summary())
+	return 0
+}
+
+func runExcerpts(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("excerpts", stderr)
+	asJSON := fs.Bool("json", false, "print JSON")
+	dir := fs.String("data", "", "dataset folder (default: the embedded dataset)")
+	pos, err := parseAll(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("excerpts needs one feature id\n%s", usage)
+	}
+	cat, err := loadCatalog(*dir)
+	if err != nil {
+		return err
+	}
+	return data.WriteExcerpts(stdout, cat, pos[0], *asJSON)
+}
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	var vf viewFlags
+	fs := newFlagSet("export", stderr)
+	vf.register(fs)
+	size := fs.String("size", "1920x1080", "image size WxH in pixels")
+	pos, err := parseAll(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || !strings.EqualFold(filepath.Ext(pos[0]), ".png") {
+		return fmt.Errorf("export needs one output file ending in .png\n%s", usage)
+	}
+	w, h, err := parseSize(*size)
+	if err != nil {
+		return err
+	}
+	cat, vp, err := vf.open(w, h)
+	if err != nil {
+		return err
+	}
+	scene, err := render.Build(render.Input{View: vp, Layers: cat.Layers, Selected: vf.selectID, Attribution: cat.Attribution()})
+	if err != nil {
+		return err
+	}
+	if err := render.SavePNG(pos[0], render.Raster(scene, 1)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%.0fx%.0f)\n", pos[0], w, h)
+	return nil
+}
+
+func parseCenter(s string) (orb.Point, error) {
+	lon, lat, ok := strings.Cut(s, ",")
+	x, err1 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	y, err2 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	if !ok || err1 != nil || err2 != nil || x < -180 || x > 180 || y < -90 || y > 90 {
+		return orb.Point{}, fmt.Errorf("--center %q: want LON,LAT in degrees, such as 31.35,39.62", s)
+	}
+	return orb.Point{x, y}, nil
+}
+
+func parseSize(s string) (float64, float64, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil || w < 16 || h < 16 || w > 20000 || h > 20000 {
+		return 0, 0, fmt.Errorf("--size %q: want WxH in pixels, such as 1920x1080 (16 to 20000 each)", s)
+	}
+	return float64(w), float64(h), nil
+}
