@@ -236,4 +236,3 @@ func humanKey(k string) string {
 	}
 	return strings.ToUpper(k[:1]) + k[1:]
 }
-

@@ -26,9 +26,9 @@ const Attribution = assets.BasemapAttribution
 
 // Country is one country's polygons in Mercator unit coordinates.
 type Country struct {
-	Name  string
-	Rings [][]orb.Point // outer rings and holes; drawn with the non-zero rule
-	Bound orb.Bound
+	Name   string
+	Rings  [][]orb.Point // outer rings and holes; drawn with the non-zero rule
+	Bounds []orb.Bound   // the bound of each ring
 }
 
 // Set is a decoded basemap at one scale.
@@ -90,13 +90,8 @@ func (c *Country) add(p orb.Polygon) {
 		if len(u) < 3 {
 			continue
 		}
-		b := orb.MultiPoint(u).Bound()
-		if len(c.Rings) == 0 {
-			c.Bound = b
-		} else {
-			c.Bound = c.Bound.Union(b)
-		}
 		c.Rings = append(c.Rings, u)
+		c.Bounds = append(c.Bounds, orb.MultiPoint(u).Bound())
 	}
 }
 

@@ -182,7 +182,7 @@ func drawSprite(k spriteKey) *image.RGBA {
 	}
 	if k.m.Fill == style.Dashed {
 		fill(shape.Outline(r+sw/2), style.HollowInside)
-		for _, dash := range dashes(shape, r+sw/2, r-sw) {
+		for _, dash := range dashes(shape, r+sw/2+0.5, r-sw) {
 			fill(dash, outline)
 		}
 	} else {
@@ -198,11 +198,11 @@ func drawSprite(k spriteKey) *image.RGBA {
 
 // dashes cuts the band between two outlines into dash quads.
 func dashes(shape style.Shape, outer, inner float64) [][][2]float64 {
-	o := densify(shape.Outline(outer), 24)
-	in := densify(shape.Outline(inner), 24)
+	o := densify(shape.Outline(outer), 32)
+	in := densify(shape.Outline(inner), 32)
 	var out [][][2]float64
 	for i := 0; i < len(o); i++ {
-		if (i/2)%2 == 1 {
+		if (i*8/len(o))%2 == 1 {
 			continue
 		}
 		j := (i + 1) % len(o)
@@ -211,7 +211,8 @@ func dashes(shape style.Shape, outer, inner float64) [][][2]float64 {
 	return out
 }
 
-// densify returns n points per edge... spread evenly along the closed outline.
+// densify splits each edge of a closed outline so that it has about n
+// points in all.
 func densify(pts [][2]float64, n int) [][2]float64 {
 	var out [][2]float64
 	per := max(1, n/len(pts))

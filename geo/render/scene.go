@@ -123,13 +123,13 @@ func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
 	b := v.Bounds()
 	var out []Polygon
 	for _, c := range bm.Countries {
-		for _, off := range basemap.Wraps(c.Bound) {
-			cb := orb.Bound{Min: orb.Point{c.Bound.Min[0] + off, c.Bound.Min[1]}, Max: orb.Point{c.Bound.Max[0] + off, c.Bound.Max[1]}}
-			if !cb.Intersects(b) {
-				continue
-			}
-			p := Polygon{Fill: style.Land, Stroke: style.Border, Rings: make([][]orb.Point, 0, len(c.Rings))}
-			for _, r := range c.Rings {
+		p := Polygon{Fill: style.Land, Stroke: style.Border}
+		for ri, r := range c.Rings {
+			rb := c.Bounds[ri]
+			for _, off := range basemap.Wraps(rb) {
+				if !(orb.Bound{Min: orb.Point{rb.Min[0] + off, rb.Min[1]}, Max: orb.Point{rb.Max[0] + off, rb.Max[1]}}).Intersects(b) {
+					continue
+				}
 				px := make([]orb.Point, len(r))
 				for i, u := range r {
 					x, y := v.UnitToPixel(orb.Point{u[0] + off, u[1]})
@@ -137,6 +137,8 @@ func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
 				}
 				p.Rings = append(p.Rings, px)
 			}
+		}
+		if len(p.Rings) > 0 {
 			out = append(out, p)
 		}
 	}

@@ -1,0 +1,79 @@
+package style
+
+import (
+	"testing"
+)
+
+func TestFor(t *testing.T) {
+	tests := []struct {
+		kind, status string
+		want         Marker
+	}{
+		{"deposit", "planned", Marker{Diamond, Orange, Hollow}},
+		{"mine", "operating", Marker{Triangle, Vermillion, Solid}},
+		{"refinery", "under_construction", Marker{Square, Blue, Dashed}},
+		{"automaker_plant", "commissioning", Marker{Circle, Purple, Solid}},
+		{"headquarters", "announced", Marker{Star, Black, Hollow}},
+		{"smelter", "operating", Marker{Circle, Grey, Solid}},
+		{"mine", "dormant", Marker{Triangle, Vermillion, Solid}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind+"/"+tt.status, func(t *testing.T) {
+			if got := For(tt.kind, tt.status); got != tt.want {
+				t.Errorf("For = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKindsAreDistinct(t *testing.T) {
+	seen := map[Marker]string{}
+	for _, k := range Kinds() {
+		m := For(k, "operating")
+		if prev, dup := seen[m]; dup {
+			t.Errorf("%s and %s look the same: %+v", k, prev, m)
+		}
+		seen[m] = k
+		if !KnownKind(k) {
+			t.Errorf("Kinds lists %q but KnownKind says no", k)
+		}
+	}
+	for _, s := range Statuses() {
+		if !KnownStatus(s) {
+			t.Errorf("Statuses lists %q but KnownStatus says no", s)
+		}
+	}
+}
+
+func TestLabels(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{KindLabel("pilot_plant"), "Pilot plant"},
+		{KindLabel("smelter_site"), "Smelter site"},
+		{KindLabel(""), "Unknown"},
+		{StatusLabel("under_construction"), "Under construction"},
+		{StatusLabel("mothballed"), "Mothballed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOutline(t *testing.T) {
+	for _, s := range []Shape{Circle, Square, Diamond, Triangle, Hexagon, Star, Pentagon} {
+		t.Run("", func(t *testing.T) {
+			pts := s.Outline(7)
+			if len(pts) < 3 {
+				t.Fatalf("shape %d has %d points", s, len(pts))
+			}
+			for _, p := range pts {
+				if p[0] < -10 || p[0] > 10 || p[1] < -10 || p[1] > 10 {
+					t.Errorf("shape %d point %v beyond 1.4 radii", s, p)
+				}
+			}
+		})
+	}
+}
