@@ -20,7 +20,7 @@ func (m *MapView) renderLoop() {
 		v := m.view
 		in := render.Input{View: v, Layers: m.cat.Layers, Hidden: copyHidden(m.hidden),
 			Selected: m.selected, Hovered: m.hovered, Attribution: m.cat.Attribution()}
-		scale := m.scale
+		scale, gen := m.scale, m.gen
 		m.mu.Unlock()
 		if v.Width < 1 || v.Height < 1 {
 			continue
@@ -32,7 +32,9 @@ func (m *MapView) renderLoop() {
 		}
 		img := render.Raster(scene, float64(scale))
 		fyne.Do(func() {
-			m.frame, m.frameFor = img, v
+			m.mu.Lock()
+			m.frame, m.frameFor, m.frameGen = img, v, gen
+			m.mu.Unlock()
 			m.Refresh()
 			m.trace.frame(m, v)
 		})
@@ -48,6 +50,9 @@ func copyHidden(h map[string]bool) map[string]bool {
 }
 
 func (m *MapView) requestRender() {
+	m.mu.Lock()
+	m.gen++
+	m.mu.Unlock()
 	select {
 	case m.renders <- struct{}{}:
 	default:
@@ -130,7 +135,9 @@ func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 // Refresh shows a new frame if one arrived and re-places everything.
 func (r *mapRenderer) Refresh() {
 	m := r.m
+	m.mu.Lock()
 	frame := m.frame
+	m.mu.Unlock()
 	if frame != nil && frame != r.shown {
 		r.shown = frame
 		r.img.Image = frame

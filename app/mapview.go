@@ -50,9 +50,11 @@ type MapView struct {
 	hovered  string
 	scale    float32
 
+	gen      uint64 // bumped by every render request
 	hoverPos fyne.Position
 	frame    *image.RGBA
 	frameFor view.Viewport
+	frameGen uint64 // the request generation the shown frame was rendered for
 	renders  chan struct{}
 	trace    *tracer
 }

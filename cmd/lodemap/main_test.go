@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.png")
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     []string
+		stderr     []string
+		noStdoutOf string
+	}{
+		{"version", []string{"version"}, 0, []string{"lodemap " + version}, nil, ""},
+		{"validate embedded", []string{"validate"}, 0, []string{"embedded dataset: 3 layers, 28 features, 5 articles"}, nil, ""},
+		{"validate broken", []string{"validate", "../../data/testdata/broken"}, 1,
+			[]string{"../../data/testdata/broken/layers/a-good.geojson:4: feature \"site-c\": coordinates (200, 38.64) out of range",
+				"../../data/testdata/broken/articles/quote.md:10: excerpt 2 (site-b): quote is not an exact substring"},
+			[]string{"13 problems"}, ""},
+		{"validate missing folder", []string{"validate", "no-such-dir"}, 1, nil, []string{"no-such-dir"}, ""},
+		{"excerpts", []string{"excerpts", "tr-manisa-byd"}, 0, []string{"BYD has already committed to building a factory in Turkey"}, nil, ""},
+		{"excerpts unknown id", []string{"excerpts", "nope"}, 1, nil, []string{`no feature with id "nope"`}, ""},
+		{"export", []string{"export", "--size", "640x400", "--select", "tr-beylikova-ree-deposit", out}, 0, []string{"wrote " + out + " (640x400)"}, nil, ""},
+		{"export flags after file", []string{"export", out, "--size", "320x200", "--center", "31.35,39.62", "--zoom", "8"}, 0, []string{"(320x200)"}, nil, ""},
+		{"export bad size", []string{"export", "--size", "big", out}, 1, nil, []string{`--size "big"`}, ""},
+		{"export bad centre", []string{"export", "--center", "200,1", out}, 1, nil, []string{`--center "200,1"`}, ""},
+		{"export unknown select", []string{"export", "--select", "nope", out}, 1, nil, []string{`--select: no feature with id "nope"`}, ""},
+		{"export not png", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"ending in .png"}, ""},
+		{"unknown command", []string{"frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var so, se bytes.Buffer
+			code := run(tt.args, &so, &se)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, se.String())
+			}
+			for _, w := range tt.stdout {
+				if !strings.Contains(so.String(), w) {
+					t.Errorf("stdout lacks %q:\n%s", w, so.String())
+				}
+			}
+			for _, w := range tt.stderr {
+				if !strings.Contains(se.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, se.String())
+				}
+			}
+		})
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 320 || cfg.Height != 200 {
+		t.Errorf("exported PNG %dx%d (%v), want 320x200", cfg.Width, cfg.Height, err)
+	}
+}
+
+func TestExcerptsJSON(t *testing.T) {
+	var so, se bytes.Buffer
+	if code := run([]string{"excerpts", "--json", "cn-shanghai-saic"}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	var v struct {
+		ID       string
+		Excerpts []struct{ Quote, Mention string }
+	}
+	if err := json.Unmarshal(so.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.ID != "cn-shanghai-saic" || len(v.Excerpts) != 1 || v.Excerpts[0].Mention != "SAIC Motor Corp." {
+		t.Errorf("got %s", so.String())
+	}
+}
