@@ -95,8 +95,8 @@ func (p *DetailsPanel) rebuild() {
 	if d.Description != "" {
 		p.content.Add(wrapped(d.Description))
 	}
-	p.content.Add(p.attributes(d))
 	p.content.Add(p.excerpts())
+	p.content.Add(p.attributes(d))
 	if len(d.Sources) > 0 {
 		p.content.Add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, s := range d.Sources {

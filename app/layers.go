@@ -51,7 +51,7 @@ func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 		{"under_construction", "Under construction"},
 		{"planned", "Planned, announced or proposed"},
 	} {
-		p.box.Add(keyRow(style.For("refinery", st.status), st.text))
+		p.box.Add(keyRow(style.For("", st.status), st.text)) // a kind-neutral grey circle
 	}
 	p.ExtendBaseWidget(p)
 	return p

@@ -59,9 +59,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	)
 	centre := container.NewBorder(tools, w.status, nil, nil, w.Map)
 	right := container.NewHSplit(centre, w.Details)
-	right.Offset = 0.68
+	right.Offset = 0.64
 	main := container.NewHSplit(w.Layers, right)
-	main.Offset = 0.2
+	main.Offset = 0.17
 	w.SetContent(main)
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)

@@ -1,0 +1,53 @@
+package layer
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+func TestLayer(t *testing.T) {
+	l := &Layer{ID: "x"}
+	l.Add("a", "A", "mine", "operating", orb.Point{0, 0}, json.RawMessage(`{}`), 2)
+	l.Add("b", "B", "deposit", "planned", orb.Point{180, 0}, json.RawMessage(`{}`), 3)
+	l.Add("c", "C", "mine", "planned", orb.Point{-180, 85.0511287798}, json.RawMessage(`{}`), 4)
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"len", l.Len(), 3},
+		{"index", l.Index("b"), 1},
+		{"missing", l.Index("z"), -1},
+		{"kinds in first-seen order", l.KindCounts(), []KindCount{{"mine", 2}, {"deposit", 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !equal(tt.got, tt.want) {
+				t.Errorf("got %v, want %v", tt.got, tt.want)
+			}
+		})
+	}
+	t.Run("projected once at add", func(t *testing.T) {
+		if u := l.Unit[0]; math.Abs(u[0]-0.5) > 1e-12 || math.Abs(u[1]-0.5) > 1e-12 {
+			t.Errorf("(0,0) projects to %v", u)
+		}
+		if u := l.Unit[2]; math.Abs(u[0]) > 1e-12 || math.Abs(u[1]) > 1e-9 {
+			t.Errorf("(-180, max lat) projects to %v", u)
+		}
+	})
+	t.Run("remove keeps columns aligned", func(t *testing.T) {
+		l.Remove(1)
+		if l.Len() != 2 || l.IDs[1] != "c" || l.Names[1] != "C" || l.Lines[1] != 4 || l.LonLat[1][0] != -180 || math.Abs(l.Unit[1][0]) > 1e-12 || len(l.Props) != 2 || len(l.Kinds) != 2 {
+			t.Errorf("after remove: %+v", l)
+		}
+	})
+}
+
+func equal(a, b any) bool {
+	ab, _ := json.Marshal(a)
+	bb, _ := json.Marshal(b)
+	return string(ab) == string(bb)
+}
