@@ -68,7 +68,7 @@ func NewArticleView(e *data.Excerpt) *ArticleView {
 	v := &ArticleView{article: a, quote: e.Quote}
 	title := widget.NewRichText(&widget.TextSegment{Text: a.Title, Style: widget.RichTextStyleHeading})
 	title.Wrapping = fyne.TextWrapWord
-	meta := widget.NewLabel(strings.Join(nonEmpty(a.Outlet, a.Date, a.URL), " · "))
+	meta := widget.NewLabel(a.Byline() + "\n" + a.URL)
 	meta.Wrapping = fyne.TextWrapBreak
 	box := container.NewVBox(title, meta)
 	if a.Note != "" {

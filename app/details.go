@@ -175,7 +175,6 @@ func (p *DetailsPanel) excerpts() fyne.CanvasObject {
 		a := e.Article
 		head := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Wrapping = fyne.TextWrapWord
-		meta := strings.Join(nonEmpty(a.Outlet, a.Date), " · ")
 		quote := widget.NewRichText(quoteSegments(e.Quote, mentionOf(e, p.cat))...)
 		quote.Wrapping = fyne.TextWrapWord
 		read := widget.NewButtonWithIcon("Read article", theme.DocumentIcon(), func() {
@@ -191,7 +190,7 @@ func (p *DetailsPanel) excerpts() fyne.CanvasObject {
 				}
 			}))
 		}
-		card := container.NewVBox(head, widget.NewLabel(meta), quote, buttons)
+		card := container.NewVBox(head, widget.NewLabel(a.Byline()), quote, buttons)
 		box.Add(container.NewPadded(card))
 		box.Add(widget.NewSeparator())
 	}
@@ -217,16 +216,6 @@ func wrapped(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func humanKey(k string) string {

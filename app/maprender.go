@@ -12,9 +12,14 @@ import (
 	"github.com/lodemap/lodemap/geo/style"
 )
 
+// uiDo runs f on the UI thread. Tests replace it to run the UI callbacks on
+// the test's goroutine, which plays the UI thread there.
+var uiDo = fyne.Do
+
 // renderLoop renders a frame whenever one is requested, off the UI thread;
 // requests that arrive while a frame renders fold into one.
 func (m *MapView) renderLoop() {
+	var rendered uint64 // the last generation this loop rendered
 	for range m.renders {
 		m.mu.Lock()
 		v := m.view
@@ -22,8 +27,8 @@ func (m *MapView) renderLoop() {
 			Selected: m.selected, Hovered: m.hovered, Attribution: m.cat.Attribution()}
 		scale, gen := m.scale, m.gen
 		m.mu.Unlock()
-		if v.Width < 1 || v.Height < 1 {
-			continue
+		if gen == rendered || v.Width < 1 || v.Height < 1 {
+			continue // a folded request already rendered, or nothing to draw
 		}
 		scene, err := render.Build(in)
 		if err != nil {
@@ -31,12 +36,16 @@ func (m *MapView) renderLoop() {
 			continue
 		}
 		img := render.Raster(scene, float64(scale))
-		fyne.Do(func() {
+		rendered = gen
+		uiDo(func() {
 			m.mu.Lock()
-			m.frame, m.frameFor, m.frameGen = img, v, gen
+			m.frame, m.frameFor = img, v
 			m.mu.Unlock()
 			m.Refresh()
 			m.trace.frame(m, v)
+			m.mu.Lock()
+			m.frameGen = gen // shown: set last, so waiting for it waits for the refresh too
+			m.mu.Unlock()
 		})
 	}
 }

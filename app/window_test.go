@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -33,20 +34,35 @@ func newTestWindow(t *testing.T) (*Window, *data.Catalog) {
 	return w, cat
 }
 
-// waitFrame waits until the map shows a frame rendered for its latest state.
+// uiQueue holds the UI callbacks of the render goroutine: Fyne's test driver
+// would run them at once on that goroutine, racing the test, which here
+// plays the UI thread and runs them in waitFrame.
+var uiQueue = make(chan func(), 256)
+
+func TestMain(m *testing.M) {
+	uiDo = func(f func()) { uiQueue <- f }
+	os.Exit(m.Run())
+}
+
+// waitFrame runs the UI callbacks until the map shows a frame rendered for
+// its latest state.
 func waitFrame(t *testing.T, m *MapView) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	timeout := time.After(10 * time.Second)
+	for {
 		m.mu.Lock()
 		done := m.frame != nil && m.frameGen == m.gen
 		m.mu.Unlock()
 		if done {
 			return
 		}
-		time.Sleep(5 * time.Millisecond)
+		select {
+		case f := <-uiQueue:
+			f()
+		case <-timeout:
+			t.Fatal("no frame rendered for the current view")
+		}
 	}
-	t.Fatal("no frame rendered for the current view")
 }
 
 // featurePos is where a feature's marker is, in canvas coordinates.
@@ -95,6 +111,7 @@ func TestTapMarkerShowsExcerpt(t *testing.T) {
 		t.Fatalf("details panel should start with a hint, has:\n%s", texts(w.Details))
 	}
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, deposit))
+	waitFrame(t, w.Map)
 	if got := w.Map.Selected(); got != deposit {
 		t.Fatalf("selected %q, want %q", got, deposit)
 	}
@@ -122,6 +139,7 @@ func TestTapMarkerShowsExcerpt(t *testing.T) {
 func TestQuoteHighlightsSiteName(t *testing.T) {
 	w, _ := newTestWindow(t)
 	w.Map.Select("tr-manisa-byd")
+	waitFrame(t, w.Map)
 	r, _ := w.Map.cat.Feature("tr-manisa-byd")
 	w.Details.SetFeature("tr-manisa-byd", []data.Ref{r})
 	var bold []string
@@ -149,7 +167,9 @@ func TestQuoteHighlightsSiteName(t *testing.T) {
 func TestPickAmongOverlapping(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, deposit))
+	waitFrame(t, w.Map)
 	w.Details.pick.Select(1)
+	waitFrame(t, w.Map)
 	if got := w.Map.Selected(); got == deposit || !strings.HasPrefix(got, "tr-beylikova-") {
 		t.Errorf("picked %q, want another Beylikova site", got)
 	}
@@ -161,11 +181,13 @@ func TestPickAmongOverlapping(t *testing.T) {
 func TestTapEmptyMapClears(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
+	waitFrame(t, w.Map)
 	if w.Map.Selected() != "tr-manisa-byd" {
 		t.Fatalf("selected %q", w.Map.Selected())
 	}
 	p := featurePos(t, w, cat, "tr-manisa-byd")
 	test.TapCanvas(w.Canvas(), fyne.NewPos(p.X+60, p.Y+60))
+	waitFrame(t, w.Map)
 	if w.Map.Selected() != "" || w.Details.Feature() != "" {
 		t.Errorf("selection %q / panel %q not cleared", w.Map.Selected(), w.Details.Feature())
 	}
@@ -184,13 +206,13 @@ func TestToggleLayerRemovesMarkers(t *testing.T) {
 	}
 	before := px()
 	test.Tap(w.Layers.Check("automakers"))
+	waitFrame(t, w.Map)
 	if w.Map.LayerVisible("automakers") {
 		t.Fatal("layer still visible after unchecking")
 	}
 	if got := w.Map.FeaturesAt(p.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(w.Map))); len(got) != 0 {
 		t.Errorf("hidden layer's feature still hit: %v", got[0].ID())
 	}
-	waitFrame(t, w.Map)
 	after := px()
 	if before == after || colorDist(after, style.Land) > 30 {
 		t.Errorf("marker pixel %v -> %v, want land %v once hidden", before, after, style.Land)
@@ -205,7 +227,9 @@ func TestToggleLayerRemovesMarkers(t *testing.T) {
 func TestHidingLayerClearsItsSelection(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
+	waitFrame(t, w.Map)
 	test.Tap(w.Layers.Check("automakers"))
+	waitFrame(t, w.Map)
 	if w.Map.Selected() != "" || w.Details.Feature() != "" {
 		t.Errorf("hidden feature still selected: %q", w.Map.Selected())
 	}
@@ -235,6 +259,7 @@ func TestKeyboard(t *testing.T) {
 			w, _ := newTestWindow(t)
 			v0 := w.Map.View()
 			tt.do(w.Canvas())
+			waitFrame(t, w.Map)
 			v1 := w.Map.View()
 			if d := v1.Zoom - v0.Zoom; d < tt.dz-1e-9 || d > tt.dz+1e-9 {
 				t.Errorf("zoom %g -> %g, want change %g", v0.Zoom, v1.Zoom, tt.dz)
@@ -242,7 +267,6 @@ func TestKeyboard(t *testing.T) {
 			if sign(v1.Center[0]-v0.Center[0]) != tt.dxSign || sign(v1.Center[1]-v0.Center[1]) != tt.dySign {
 				t.Errorf("centre %v -> %v", v0.Center, v1.Center)
 			}
-			waitFrame(t, w.Map)
 		})
 	}
 }
@@ -253,6 +277,7 @@ func TestToolbarHome(t *testing.T) {
 	w.Map.ZoomBy(2)
 	w.Map.PanBy(200, 100)
 	w.Map.Home()
+	waitFrame(t, w.Map)
 	if v := w.Map.View(); v.Zoom != v0.Zoom || v.Center != v0.Center {
 		t.Errorf("home went to %+v, want %+v", v, v0)
 	}
@@ -266,6 +291,7 @@ func TestScrollZoomsAboutPointer(t *testing.T) {
 	// the GLFW driver builds it: one wheel notch up on Linux and Windows.
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.Map)
 	w.Map.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: p.Subtract(abs), AbsolutePosition: p}, Scrolled: fyne.NewDelta(0, 25)})
+	waitFrame(t, w.Map)
 	v1 := w.Map.View()
 	if d := v1.Zoom - v0.Zoom; d < 0.49 || d > 0.51 {
 		t.Errorf("zoom change %g, want 0.5", d)
@@ -280,6 +306,7 @@ func TestDragPans(t *testing.T) {
 	w, cat := newTestWindow(t)
 	p := featurePos(t, w, cat, "tr-manisa-byd")
 	test.Drag(w.Canvas(), fyne.NewPos(p.X+30, p.Y+30), 120, -40)
+	waitFrame(t, w.Map)
 	q := featurePos(t, w, cat, "tr-manisa-byd")
 	if abs32(q.X-p.X-120) > 0.01 || abs32(q.Y-p.Y+40) > 0.01 {
 		t.Errorf("site moved from %v to %v, want by (120, -40)", p, q)
@@ -289,6 +316,7 @@ func TestDragPans(t *testing.T) {
 func TestHoverShowsNameAndCursor(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.MoveMouse(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
+	waitFrame(t, w.Map)
 	if w.Map.Hovered() != "tr-manisa-byd" {
 		t.Fatalf("hovered %q", w.Map.Hovered())
 	}
@@ -301,6 +329,7 @@ func TestHoverShowsNameAndCursor(t *testing.T) {
 	}
 	p := featurePos(t, w, cat, "tr-manisa-byd")
 	test.MoveMouse(w.Canvas(), fyne.NewPos(p.X+80, p.Y+80))
+	waitFrame(t, w.Map)
 	if w.Map.Hovered() != "" || w.Map.Cursor() != desktop.DefaultCursor || r.tipText.Visible() {
 		t.Error("hover not cleared off the site")
 	}
@@ -309,6 +338,7 @@ func TestHoverShowsNameAndCursor(t *testing.T) {
 func TestReadArticleScrollsToQuote(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
+	waitFrame(t, w.Map)
 	var opened *url.URL
 	w.Details.OnOpenURL = func(u *url.URL) { opened = u }
 	var read, browse *widget.Button

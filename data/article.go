@@ -39,6 +39,17 @@ type Excerpt struct {
 	Line    int      `yaml:"-"` // line of the excerpt in the article file
 }
 
+// Byline is the outlet and date, as far as they are known.
+func (a *Article) Byline() string {
+	var parts []string
+	for _, s := range []string{a.Outlet, a.Date} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
 // Paragraphs splits the body at blank lines.
 func (a *Article) Paragraphs() []string {
 	var out []string

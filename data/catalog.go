@@ -55,10 +55,8 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	}
 	sort.Strings(layerFiles)
 	for _, name := range layerFiles {
-		display := joinPath(dir, name)
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			c.Problems = append(c.Problems, Problem{File: display, Msg: err.Error()})
+		b, display, ok := c.read(fsys, dir, name)
+		if !ok {
 			continue
 		}
 		l, probs := readLayer(b, layerID(name), display)
@@ -71,10 +69,8 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	sort.Strings(articleFiles)
 	ids := map[string]string{}
 	for _, name := range articleFiles {
-		display := joinPath(dir, name)
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			c.Problems = append(c.Problems, Problem{File: display, Msg: err.Error()})
+		b, display, ok := c.read(fsys, dir, name)
+		if !ok {
 			continue
 		}
 		a, probs := readArticle(b, display)
@@ -91,6 +87,18 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	}
 	c.Problems = c.Problems.sorted()
 	return c, nil
+}
+
+// read reads one file of the dataset; a file that cannot be read is a
+// problem of the dataset, not the end of loading.
+func (c *Catalog) read(fsys fs.FS, dir, name string) ([]byte, string, bool) {
+	display := joinPath(dir, name)
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		c.Problems = append(c.Problems, Problem{File: display, Msg: err.Error()})
+		return nil, display, false
+	}
+	return b, display, true
 }
 
 // addLayer indexes the layer's features; a duplicate id is reported and the

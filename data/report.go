@@ -27,6 +27,8 @@ type excerptJSON struct {
 	URL     string `json:"url"`
 	Quote   string `json:"quote"`
 	Mention string `json:"mention,omitempty"`
+
+	byline string
 }
 
 // WriteExcerpts prints a feature and the excerpts linked to it, as text or
@@ -39,7 +41,7 @@ func WriteExcerpts(w io.Writer, c *Catalog, id string, asJSON bool) error {
 	var ex []excerptJSON
 	for _, e := range c.Excerpts(id) {
 		ex = append(ex, excerptJSON{Article: e.Article.ID, Title: e.Article.Title, Outlet: e.Article.Outlet,
-			Date: e.Article.Date, URL: e.Article.URL, Quote: e.Quote, Mention: e.MentionIn(d.Name)})
+			Date: e.Article.Date, URL: e.Article.URL, Quote: e.Quote, Mention: e.MentionIn(d.Name), byline: e.Article.Byline()})
 	}
 	if asJSON {
 		out := struct {
@@ -65,17 +67,7 @@ func WriteExcerpts(w io.Writer, c *Catalog, id string, asJSON bool) error {
 		fmt.Fprintln(w, "\nNo excerpts.")
 	}
 	for _, e := range ex {
-		fmt.Fprintf(w, "\n%s\n  %s\n  %s\n  \"%s\"\n", e.Title, strings.Join(nonEmptyStrings(e.Outlet, e.Date), ", "), e.URL, e.Quote)
+		fmt.Fprintf(w, "\n%s\n  %s\n  %s\n  \"%s\"\n", e.Title, e.byline, e.URL, e.Quote)
 	}
 	return nil
-}
-
-func nonEmptyStrings(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -87,10 +87,14 @@ func (v *viewFlags) register(fs *flag.FlagSet) {
 }
 
 // open loads the dataset and works out the view of a width x height map.
-func (v *viewFlags) open(width, height float64) (*data.Catalog, view.Viewport, error) {
+// Problems in the dataset are reported on stderr; what loaded is used.
+func (v *viewFlags) open(width, height float64, stderr io.Writer) (*data.Catalog, view.Viewport, error) {
 	cat, err := loadCatalog(v.data)
 	if err != nil {
 		return nil, view.Viewport{}, err
+	}
+	if n := len(cat.Problems); n > 0 {
+		fmt.Fprintf(stderr, "lodemap: %d problems in %s (run lodemap validate for the list); showing what loaded\n", n, cat.Name)
 	}
 	vp := cat.Home(width, height)
 	if v.center != "" {
@@ -150,7 +154,7 @@ func runGUI(args []string, stderr io.Writer) error {
 		return err
 	}
 	size := app.MinWindowSize
-	cat, vp, err := vf.open(float64(size.Width), float64(size.Height))
+	cat, vp, err := vf.open(float64(size.Width), float64(size.Height), stderr)
 	if err != nil {
 		return err
 	}
@@ -221,7 +225,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, vp, err := vf.open(w, h)
+	cat, vp, err := vf.open(w, h, stderr)
 	if err != nil {
 		return err
 	}
