@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 func TestEmbeddedDatasetValidates(t *testing.T) {
@@ -187,12 +189,29 @@ func TestWriteExcerpts(t *testing.T) {
 
 func TestHome(t *testing.T) {
 	c, _ := Default()
-	v := c.Home(1280, 800)
+	// The window's map area is about 640x700; the start view must show
+	// Beylikova, Manisa and Istanbul there.
+	v := c.Home(600, 600)
+	places := map[string]orb.Point{"Istanbul": {28.98, 41.01}}
 	for _, id := range []string{"tr-beylikova-ree-deposit", "tr-manisa-byd"} {
 		r, _ := c.Feature(id)
-		x, y := v.ToPixel(r.Layer.LonLat[r.Index])
-		if x < 0 || y < 0 || x > 1280 || y > 800 {
-			t.Errorf("%s at (%g, %g): not in the start view", id, x, y)
+		places[id] = r.Layer.LonLat[r.Index]
+	}
+	for name, p := range places {
+		t.Run(name, func(t *testing.T) {
+			x, y := v.ToPixel(p)
+			if x < 20 || y < 20 || x > 580 || y > 580 {
+				t.Errorf("at (%g, %g): not in the start view", x, y)
+			}
+		})
+	}
+	b, _ := LoadDir("testdata/broken")
+	fit := b.Home(800, 600)
+	for _, l := range b.Layers {
+		for _, p := range l.LonLat {
+			if x, y := fit.ToPixel(p); x < 0 || y < 0 || x > 800 || y > 600 {
+				t.Errorf("another dataset's start view misses %v", p)
+			}
 		}
 	}
 }
