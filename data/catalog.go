@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/lodemap/lodemap/geo/layer"
 )
@@ -177,3 +179,12 @@ func (c *Catalog) Attribution() []string {
 	}
 	return []string{"Data: " + filepath.Base(c.Name)}
 }
+
+// Footnote is the line an export carries: when it was made and where the
+// data comes from.
+func (c *Catalog) Footnote(now time.Time) string {
+	return "Made with Lodemap on " + now.Format("2 January 2006") + " · " + strings.Join(append([]string{basemapCredit}, c.Attribution()...), " · ")
+}
+
+// basemapCredit names the basemap's source in footnotes.
+const basemapCredit = "Basemap: Natural Earth"

@@ -4,14 +4,15 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -20,6 +21,7 @@ import (
 	"github.com/lodemap/lodemap/app"
 	"github.com/lodemap/lodemap/assets"
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/view"
 )
@@ -34,7 +36,10 @@ const usage = `Usage:
   lodemap [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID]
   lodemap validate [DIR]
   lodemap excerpts ID [--json] [--data DIR]
-  lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--size WxH] [--select ID] OUT.png
+  lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID] [--layers ID,...]
+                 [--size WxH] [--dpi D] [--paper a4|a3|letter|legal [--landscape]]
+                 [--title T] [--subtitle S] [--legend] [--scalebar] [--north] [--footnote]
+                 OUT.png|OUT.svg|OUT.pdf
   lodemap version
 `
 
@@ -213,31 +218,91 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	var vf viewFlags
 	fs := newFlagSet("export", stderr)
 	vf.register(fs)
-	size := fs.String("size", "1920x1080", "image size WxH in pixels")
+	var o exportFlags
+	o.register(fs)
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || !strings.EqualFold(filepath.Ext(pos[0]), ".png") {
-		return fmt.Errorf("export needs one output file ending in .png\n%s", usage)
+	if len(pos) != 1 {
+		return fmt.Errorf("export needs one output file (.png, .svg or .pdf)\n%s", usage)
 	}
-	w, h, err := parseSize(*size)
+	if _, err := export.FormatFor(pos[0]); err != nil {
+		return err
+	}
+	size, err := o.size()
 	if err != nil {
 		return err
 	}
+	w, h := size.Logical()
 	cat, vp, err := vf.open(w, h, stderr)
 	if err != nil {
 		return err
 	}
-	scene, err := render.Build(render.Input{View: vp, Layers: cat.Layers, Selected: vf.selectID, Attribution: cat.Attribution()})
+	in, err := o.input(cat, vp, vf.selectID)
 	if err != nil {
 		return err
 	}
-	if err := render.SavePNG(pos[0], render.Raster(scene, 1)); err != nil {
+	scene, err := render.Build(in)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%.0fx%.0f)\n", pos[0], w, h)
+	if err := export.Write(pos[0], scene, size.Scale(), o.title, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], size)
 	return nil
+}
+
+// exportFlags are the export subcommand's own flags.
+type exportFlags struct {
+	sizeText, paper, title, subtitle, layers string
+	dpi                                      float64
+	landscape, legend, scalebar, north, foot bool
+}
+
+func (o *exportFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.sizeText, "size", "1920x1080", "image size WxH in pixels (ignored with --paper)")
+	fs.Float64Var(&o.dpi, "dpi", 0, "dots per inch: sets marker and label size (default 96, or 300 with --paper)")
+	fs.StringVar(&o.paper, "paper", "", "paper size: a4, a3, letter or legal")
+	fs.BoolVar(&o.landscape, "landscape", false, "landscape paper")
+	fs.StringVar(&o.title, "title", "", "title")
+	fs.StringVar(&o.subtitle, "subtitle", "", "subtitle")
+	fs.BoolVar(&o.legend, "legend", false, "draw a legend of what is shown")
+	fs.BoolVar(&o.scalebar, "scalebar", false, "draw a scale bar in km and mi")
+	fs.BoolVar(&o.north, "north", false, "draw a north arrow")
+	fs.BoolVar(&o.foot, "footnote", false, "add a footnote with the date and the data sources")
+	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
+}
+
+func (o *exportFlags) size() (export.Size, error) {
+	if o.paper != "" {
+		return export.Paper(o.paper, o.landscape, cmp.Or(o.dpi, 300))
+	}
+	return export.ParsePixels(o.sizeText, cmp.Or(o.dpi, export.ScreenDPI))
+}
+
+func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
+	in := render.Input{View: vp, Layers: cat.Layers, Selected: selectID, Attribution: cat.Attribution(),
+		Furniture: render.Furniture{Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar, NorthArrow: o.north}}
+	if o.foot {
+		in.Furniture.Footnote = cat.Footnote(time.Now())
+	}
+	if o.layers != "" {
+		in.Hidden = map[string]bool{}
+		want := map[string]bool{}
+		for _, id := range strings.Split(o.layers, ",") {
+			want[strings.TrimSpace(id)] = true
+		}
+		for _, l := range cat.Layers {
+			in.Hidden[l.ID] = !want[l.ID]
+			delete(want, l.ID)
+		}
+		for id := range want {
+			return in, fmt.Errorf("--layers: no layer %q in %s", id, cat.Name)
+		}
+	}
+	return in, nil
 }
 
 func parseCenter(s string) (orb.Point, error) {
@@ -248,14 +313,4 @@ func parseCenter(s string) (orb.Point, error) {
 		return orb.Point{}, fmt.Errorf("--center %q: want LON,LAT in degrees, such as 31.35,39.62", s)
 	}
 	return orb.Point{x, y}, nil
-}
-
-func parseSize(s string) (float64, float64, error) {
-	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
-	w, err1 := strconv.Atoi(ws)
-	h, err2 := strconv.Atoi(hs)
-	if !ok || err1 != nil || err2 != nil || w < 16 || h < 16 || w > 20000 || h > 20000 {
-		return 0, 0, fmt.Errorf("--size %q: want WxH in pixels, such as 1920x1080 (16 to 20000 each)", s)
-	}
-	return float64(w), float64(h), nil
 }

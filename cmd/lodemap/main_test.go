@@ -29,13 +29,17 @@ func TestRun(t *testing.T) {
 		{"validate missing folder", []string{"validate", "no-such-dir"}, 1, nil, []string{"no-such-dir"}},
 		{"excerpts", []string{"excerpts", "tr-manisa-byd"}, 0, []string{"BYD has already committed to building a factory in Turkey"}, nil},
 		{"excerpts unknown id", []string{"excerpts", "nope"}, 1, nil, []string{`no feature with id "nope"`}},
-		{"export", []string{"export", "--size", "640x400", "--select", "tr-beylikova-ree-deposit", out}, 0, []string{"wrote " + out + " (640x400)"}, nil},
-		{"export flags after file", []string{"export", out, "--size", "320x200", "--center", "31.35,39.62", "--zoom", "8"}, 0, []string{"(320x200)"}, nil},
-		{"export broken dataset", []string{"export", "--data", "../../data/testdata/broken", "--size", "200x100", filepath.Join(dir, "broken.png")}, 0, []string{"(200x100)"}, []string{"13 problems in ../../data/testdata/broken"}},
-		{"export bad size", []string{"export", "--size", "big", out}, 1, nil, []string{`--size "big"`}},
+		{"export", []string{"export", "--size", "640x400", "--select", "tr-beylikova-ree-deposit", out}, 0, []string{"wrote " + out + " (640x400 px at 96 dpi)"}, nil},
+		{"export flags after file", []string{"export", out, "--size", "320x200", "--center", "31.35,39.62", "--zoom", "8"}, 0, []string{"(320x200 px at 96 dpi)"}, nil},
+		{"export broken dataset", []string{"export", "--data", "../../data/testdata/broken", "--size", "200x100", filepath.Join(dir, "broken.png")}, 0, []string{"(200x100 px at 96 dpi)"}, []string{"13 problems in ../../data/testdata/broken"}},
+		{"export bad size", []string{"export", "--size", "big", out}, 1, nil, []string{`size "big": want WxH`}},
 		{"export bad centre", []string{"export", "--center", "200,1", out}, 1, nil, []string{`--center "200,1"`}},
 		{"export unknown select", []string{"export", "--select", "nope", out}, 1, nil, []string{`--select: no feature with id "nope"`}},
-		{"export not png", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"ending in .png"}},
+		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg or .pdf)"}},
+		{"export svg with furniture", []string{"export", "--title", "Rare earths", "--legend", "--scalebar", "--north", "--footnote", "--size", "800x500", filepath.Join(dir, "map.svg")}, 0, []string{"map.svg (800x500 px at 96 dpi)"}, nil},
+		{"export pdf on paper", []string{"export", "--paper", "a4", "--landscape", "--layers", "deposits,processing", filepath.Join(dir, "map.pdf")}, 0, []string{"map.pdf (3508x2480 px at 300 dpi)"}, nil},
+		{"export unknown layer", []string{"export", "--layers", "mines", filepath.Join(dir, "x.png")}, 1, nil, []string{`--layers: no layer "mines"`}},
+		{"export bad paper", []string{"export", "--paper", "b5", filepath.Join(dir, "x.png")}, 1, nil, []string{`unknown paper "b5"`}},
 		{"unknown command", []string{"frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`}},
 	}
 	for _, tt := range tests {
@@ -56,6 +60,14 @@ func TestRun(t *testing.T) {
 				}
 			}
 		})
+	}
+	for _, name := range []string{"map.svg", "map.pdf"} {
+		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() < 1000 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.png")); err == nil {
+		t.Error("a failed export left a file")
 	}
 	f, err := os.Open(out)
 	if err != nil {

@@ -22,6 +22,10 @@ func SavePNG(path string, img image.Image) error {
 		tmp.Close()
 		return fmt.Errorf("render: save %s: %w", path, err)
 	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
+		tmp.Close()
+		return fmt.Errorf("render: save %s: %w", path, err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("render: save %s: %w", path, err)
 	}

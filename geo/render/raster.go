@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/lodemap/lodemap/geo/style"
+	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
@@ -17,22 +18,40 @@ import (
 // 1 for a normal screen, 2 for a HiDPI one, dpi/96 for print, so markers and
 // labels keep their look at any resolution.
 func Raster(s *Scene, scale float64) *image.RGBA {
+	img, _ := RasterTo(s, scale, nil)
+	return img
+}
+
+// RasterTo is Raster with progress and cancellation.
+func RasterTo(s *Scene, scale float64, k *Sink) (*image.RGBA, error) {
 	w := int(math.Ceil(s.Width * scale))
 	h := int(math.Ceil(s.Height * scale))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
+	total, done := s.Items(), 0
 	drawLand(img, s.Land, scale)
+	for _, p := range s.Land {
+		done += len(p.Rings)
+	}
+	if err := k.check(done, total); err != nil {
+		return nil, err
+	}
 	for _, g := range s.Groups {
 		for _, m := range g.Markers {
 			stamp(img, m, scale)
+			if done++; done%checkEvery == 0 {
+				if err := k.check(done, total); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if s.Highlight != nil {
 		stamp(img, *s.Highlight, scale)
 	}
 	drawLabels(img, s.Labels, scale)
-	drawAttribution(img, s, scale)
-	return img
+	drawOverlays(img, s, scale)
+	return img, k.check(total, total)
 }
 
 func drawLand(img *image.RGBA, polys []Polygon, scale float64) {
@@ -140,27 +159,18 @@ func sprite(k spriteKey) *image.RGBA {
 	return sp
 }
 
-// drawSprite renders one marker: a halo ring when selected, then the outline
-// band in the kind's colour, then the inside (colour when solid, white when
-// hollow or dashed).
+// drawSprite renders one marker's paths into a small image.
 func drawSprite(k spriteKey) *image.RGBA {
-	r := style.MarkerSize / 2
-	if k.selected {
-		r *= 1.3
-	} else if k.hovered {
-		r *= 1.2
-	}
-	sw := style.StrokeWidth
-	pad := r*1.4 + style.HaloWidth*2 + 2
-	size := int(math.Ceil(2 * pad * k.scale))
+	paths, extent := markerPaths(k.m, k.selected, k.hovered)
+	size := int(math.Ceil(2 * (extent + 1) * k.scale))
 	size += size % 2
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	c := float64(size) / 2
-	fill := func(pts [][2]float64, col color.NRGBA) {
+	for _, p := range paths {
 		var ras vector.Rasterizer
 		ras.Reset(size, size)
-		for i, p := range pts {
-			x, y := float32(c+p[0]*k.scale), float32(c+p[1]*k.scale)
+		for i, pt := range p.pts {
+			x, y := float32(c+pt[0]*k.scale), float32(c+pt[1]*k.scale)
 			if i == 0 {
 				ras.MoveTo(x, y)
 			} else {
@@ -168,66 +178,9 @@ func drawSprite(k spriteKey) *image.RGBA {
 			}
 		}
 		ras.ClosePath()
-		ras.Draw(img, img.Bounds(), image.NewUniform(col), image.Point{})
+		ras.Draw(img, img.Bounds(), image.NewUniform(p.col), image.Point{})
 	}
-	shape := k.m.Shape
-	if k.selected {
-		fill(shape.Outline(r+sw/2+style.HaloWidth), style.Highlight)
-		fill(shape.Outline(r+sw/2+1), style.HollowInside)
-	}
-	outline := darken(k.m.Color)
-	inside := k.m.Color
-	if k.m.Fill != style.Solid {
-		outline, inside = k.m.Color, style.HollowInside
-	}
-	if k.m.Fill == style.Dashed {
-		fill(shape.Outline(r+sw/2), style.HollowInside)
-		for _, dash := range dashes(shape, r+sw/2+0.5, r-sw) {
-			fill(dash, outline)
-		}
-	} else {
-		fill(shape.Outline(r+sw/2), outline)
-	}
-	inner := sw
-	if k.m.Fill == style.Solid {
-		inner = sw / 2
-	}
-	fill(shape.Outline(r+sw/2-inner), inside)
 	return img
-}
-
-// dashes cuts the band between two outlines into dash quads.
-func dashes(shape style.Shape, outer, inner float64) [][][2]float64 {
-	o := densify(shape.Outline(outer), 32)
-	in := densify(shape.Outline(inner), 32)
-	var out [][][2]float64
-	for i := 0; i < len(o); i++ {
-		if (i*8/len(o))%2 == 1 {
-			continue
-		}
-		j := (i + 1) % len(o)
-		out = append(out, [][2]float64{o[i], o[j], in[j], in[i]})
-	}
-	return out
-}
-
-// densify splits each edge of a closed outline so that it has about n
-// points in all.
-func densify(pts [][2]float64, n int) [][2]float64 {
-	var out [][2]float64
-	per := max(1, n/len(pts))
-	for i, p := range pts {
-		q := pts[(i+1)%len(pts)]
-		for s := 0; s < per; s++ {
-			t := float64(s) / float64(per)
-			out = append(out, [2]float64{p[0] + (q[0]-p[0])*t, p[1] + (q[1]-p[1])*t})
-		}
-	}
-	return out
-}
-
-func darken(c color.NRGBA) color.NRGBA {
-	return color.NRGBA{uint8(float64(c.R) * 0.6), uint8(float64(c.G) * 0.6), uint8(float64(c.B) * 0.6), c.A}
 }
 
 func drawLabels(img *image.RGBA, labels []Label, scale float64) {
@@ -257,31 +210,41 @@ func drawText(img *image.RGBA, f font.Face, s string, x, y float64, fg, halo col
 	d.DrawString(s)
 }
 
-// AttributionSize is the text size of the attribution lines.
-const AttributionSize = 10.0
+func drawOverlays(img *image.RGBA, s *Scene, scale float64) {
+	for _, o := range s.Overlays {
+		for _, b := range o.Boxes {
+			r := image.Rect(int(math.Round(b.X*scale)), int(math.Round(b.Y*scale)), int(math.Round((b.X+b.W)*scale)), int(math.Round((b.Y+b.H)*scale)))
+			draw.Draw(img, r, image.NewUniform(b.Fill), image.Point{}, draw.Over)
+		}
+		for _, p := range o.Polys {
+			fillPoly(img, p.Points, p.Fill, scale)
+		}
+		for _, m := range o.Markers {
+			stamp(img, m, scale)
+		}
+		faceMu.Lock()
+		for _, t := range o.Texts {
+			d := font.Drawer{Dst: img, Face: face(t.Size*scale, t.Bold), Src: image.NewUniform(style.LabelText)}
+			d.Dot = fixed.Point26_6{X: fixed.Int26_6(t.X * scale * 64), Y: fixed.Int26_6(t.Y * scale * 64)}
+			d.DrawString(t.Text)
+		}
+		faceMu.Unlock()
+	}
+}
 
-func drawAttribution(img *image.RGBA, s *Scene, scale float64) {
-	if len(s.Attribution) == 0 {
-		return
+func fillPoly(img *image.RGBA, pts []orb.Point, c color.NRGBA, scale float64) {
+	var r vector.Rasterizer
+	b := img.Bounds()
+	r.Reset(b.Dx(), b.Dy())
+	for i, p := range pts {
+		if i == 0 {
+			r.MoveTo(float32(p[0]*scale), float32(p[1]*scale))
+		} else {
+			r.LineTo(float32(p[0]*scale), float32(p[1]*scale))
+		}
 	}
-	faceMu.Lock()
-	defer faceMu.Unlock()
-	f := face(AttributionSize*scale, false)
-	lineH := AttributionSize * 1.3 * scale
-	wmax := 0.0
-	for _, a := range s.Attribution {
-		wmax = math.Max(wmax, fixedToFloat(font.MeasureString(f, a)))
-	}
-	pad := 4 * scale
-	x0 := float64(img.Rect.Dx()) - wmax - 2*pad
-	y0 := float64(img.Rect.Dy()) - float64(len(s.Attribution))*lineH - 2*pad
-	bg := image.Rect(int(x0), int(y0), img.Rect.Dx(), img.Rect.Dy())
-	draw.Draw(img, bg, image.NewUniform(color.NRGBA{255, 255, 255, 200}), image.Point{}, draw.Over)
-	d := font.Drawer{Dst: img, Face: f, Src: image.NewUniform(style.LabelText)}
-	for i, a := range s.Attribution {
-		d.Dot = fixed.Point26_6{X: fixed.Int26_6((x0 + pad) * 64), Y: fixed.Int26_6((y0 + pad + float64(i+1)*lineH - 0.3*AttributionSize*scale) * 64)}
-		d.DrawString(a)
-	}
+	r.ClosePath()
+	r.Draw(img, b, image.NewUniform(c), image.Point{})
 }
 
 // Swatch returns the marker as drawn on the map, for legends and layer keys.

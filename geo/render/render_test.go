@@ -132,8 +132,8 @@ func TestBuild(t *testing.T) {
 	})
 	t.Run("attribution", func(t *testing.T) {
 		s, _ := Build(Input{View: anatolia(640, 400), Layers: ls, Attribution: []string{"Data: test"}})
-		if len(s.Attribution) != 2 || s.Attribution[1] != "Data: test" {
-			t.Errorf("attribution = %q", s.Attribution)
+		if len(s.Overlays) != 1 || s.Overlays[0].Name != "attribution" || len(s.Overlays[0].Texts) != 2 || s.Overlays[0].Texts[1].Text != "Data: test" {
+			t.Errorf("overlays = %+v", s.Overlays)
 		}
 	})
 }

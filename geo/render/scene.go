@@ -18,17 +18,21 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Scene is everything one frame draws, in logical pixels (a backend scales it).
+// Scene is everything one frame draws, in logical pixels: 1/96 inch, the
+// size of a pixel on a normal screen. A backend scales it to its output.
 type Scene struct {
 	Width, Height float64
 	Background    color.NRGBA
 	Land          []Polygon
 	Groups        []Group
 	Labels        []Label
-	Attribution   []string
 	// Highlight is the selected marker, drawn again above everything with
 	// a halo so that no other marker or label hides it.
 	Highlight *Marker
+	// Overlays are the page furniture drawn over the map, in order:
+	// attribution, and for exports title, legend, scale bar, north arrow
+	// and footnote.
+	Overlays []Overlay
 }
 
 // Polygon is a filled and stroked set of rings in pixels.
@@ -47,11 +51,12 @@ type Group struct {
 
 // Marker is one feature's marker.
 type Marker struct {
-	X, Y     float64
-	Style    style.Marker
-	ID       string
-	Selected bool
-	Hovered  bool
+	X, Y         float64
+	Style        style.Marker
+	ID           string
+	Kind, Status string
+	Selected     bool
+	Hovered      bool
 }
 
 // Label is a placed label: X, Y is the left end of the text baseline.
@@ -70,6 +75,7 @@ type Input struct {
 	Hovered     string          // feature id, or ""
 	NoLabels    bool
 	Attribution []string // data credits shown beside the basemap's
+	Furniture   Furniture
 }
 
 // Build makes the Scene for one frame.
@@ -94,6 +100,7 @@ func Build(in Input) (*Scene, error) {
 				continue
 			}
 			m := Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), ID: l.IDs[i],
+				Kind: l.Kinds[i], Status: l.Status[i],
 				Selected: l.IDs[i] == in.Selected, Hovered: l.IDs[i] == in.Hovered}
 			g.Markers = append(g.Markers, m)
 			if m.Selected {
@@ -107,7 +114,7 @@ func Build(in Input) (*Scene, error) {
 	if !in.NoLabels {
 		s.Labels = placeLabels(cands, s)
 	}
-	s.Attribution = append([]string{basemap.Attribution}, in.Attribution...)
+	s.Overlays = furniture(s, in)
 	return s, nil
 }
 

@@ -20,3 +20,18 @@ func Fit(b orb.Bound, width, height, pad, maxZoom float64) Viewport {
 	}
 	return New(c, z, width, height)
 }
+
+// Reframe returns the view of a width x height frame that keeps this view's
+// centre and shows all of its area: the geographic width is kept when the
+// new frame is relatively taller, the height when it is relatively wider.
+// So an export at another aspect ratio never crops what was on screen.
+func (v Viewport) Reframe(width, height float64) Viewport {
+	z := v.Zoom
+	if v.Width > 0 && v.Height > 0 {
+		z += math.Log2(math.Min(width/v.Width, height/v.Height))
+	}
+	out := v
+	out.Width, out.Height = width, height
+	out.Zoom = math.Max(0, math.Min(MaxZoom+4, z))
+	return out
+}

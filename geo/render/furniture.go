@@ -1,0 +1,260 @@
+package render
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/lodemap/lodemap/geo/basemap"
+	"github.com/lodemap/lodemap/geo/style"
+	"github.com/lodemap/lodemap/geo/view"
+	"github.com/paulmach/orb"
+)
+
+// Furniture is what an exported map carries besides the map itself. The
+// window shows the attribution only.
+type Furniture struct {
+	Title, Subtitle string
+	Legend          bool
+	ScaleBar        bool
+	NorthArrow      bool
+	NoAttribution   bool
+	Footnote        string // e.g. the date and the data sources; "" for none
+}
+
+// Overlay is one piece of page furniture, drawn as a named group.
+type Overlay struct {
+	Name    string // "attribution", "title", "legend", "scalebar", "north", "footnote"
+	Boxes   []Box
+	Polys   []Poly
+	Markers []Marker
+	Texts   []Text
+}
+
+// Box is a filled rectangle.
+type Box struct {
+	X, Y, W, H float64
+	Fill       color.NRGBA
+}
+
+// Poly is a filled polygon.
+type Poly struct {
+	Points []orb.Point
+	Fill   color.NRGBA
+}
+
+// Text is a line of text; X, Y is the left end of its baseline.
+type Text struct {
+	Text string
+	X, Y float64
+	Size float64
+	Bold bool
+}
+
+// Furniture sizes, in logical pixels.
+const (
+	margin      = 12.0
+	pad         = 8.0
+	titleSize   = 22.0
+	subSize     = 14.0
+	legendSize  = 11.0
+	legendRow   = 18.0
+	footSize    = 9.0
+	scaleMaxLen = 140.0
+)
+
+var panel = color.NRGBA{0xFF, 0xFF, 0xFF, 0xE6}
+
+// AttributionSize is the text size of the attribution lines.
+const AttributionSize = 10.0
+
+func furniture(s *Scene, in Input) []Overlay {
+	f := in.Furniture
+	var out []Overlay
+	if !f.NoAttribution {
+		out = append(out, attribution(s, append([]string{basemap.Attribution}, in.Attribution...)))
+	}
+	if f.Title != "" || f.Subtitle != "" {
+		out = append(out, titleBlock(f.Title, f.Subtitle))
+	}
+	if f.NorthArrow {
+		out = append(out, northArrow(s.Width))
+	}
+	// The left column is stacked from the bottom: footnote, scale bar, legend.
+	bottom := s.Height - margin
+	if f.Footnote != "" {
+		out = append(out, Overlay{Name: "footnote", Texts: []Text{{Text: f.Footnote, X: margin, Y: bottom, Size: footSize}}})
+		bottom -= footSize + pad
+	}
+	if f.ScaleBar {
+		o, h := scaleBar(in.View, margin, bottom)
+		out = append(out, o)
+		bottom -= h + pad
+	}
+	if f.Legend {
+		if o, ok := legend(s, margin, bottom); ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func attribution(s *Scene, lines []string) Overlay {
+	lineH := AttributionSize * 1.3
+	w := 0.0
+	for _, a := range lines {
+		w = math.Max(w, MeasureText(a, AttributionSize, false))
+	}
+	const p = 4.0
+	x0 := s.Width - w - 2*p
+	y0 := s.Height - float64(len(lines))*lineH - 2*p
+	o := Overlay{Name: "attribution", Boxes: []Box{{X: x0, Y: y0, W: s.Width - x0, H: s.Height - y0, Fill: color.NRGBA{255, 255, 255, 200}}}}
+	for i, a := range lines {
+		o.Texts = append(o.Texts, Text{Text: a, X: x0 + p, Y: y0 + p + float64(i+1)*lineH - 0.3*AttributionSize, Size: AttributionSize})
+	}
+	return o
+}
+
+func titleBlock(title, sub string) Overlay {
+	o := Overlay{Name: "title"}
+	y := margin + pad
+	w := 0.0
+	if title != "" {
+		y += titleSize
+		o.Texts = append(o.Texts, Text{Text: title, X: margin + pad, Y: y, Size: titleSize, Bold: true})
+		w = MeasureText(title, titleSize, true)
+		y += pad / 2
+	}
+	if sub != "" {
+		y += subSize
+		o.Texts = append(o.Texts, Text{Text: sub, X: margin + pad, Y: y, Size: subSize})
+		w = math.Max(w, MeasureText(sub, subSize, false))
+	}
+	o.Boxes = []Box{{X: margin, Y: margin, W: w + 2*pad, H: y + pad*0.75 - margin, Fill: panel}}
+	return o
+}
+
+func northArrow(width float64) Overlay {
+	cx, top := width-margin-pad-10, margin+pad
+	return Overlay{Name: "north",
+		Boxes: []Box{{X: cx - 10 - pad, Y: margin, W: 20 + 2*pad, H: 52, Fill: panel}},
+		Texts: []Text{{Text: "N", X: cx - MeasureText("N", 13, true)/2, Y: top + 13, Size: 13, Bold: true}},
+		Polys: []Poly{
+			{Points: []orb.Point{{cx, top + 16}, {cx + 8, top + 40}, {cx, top + 34}}, Fill: style.Black},
+			{Points: []orb.Point{{cx, top + 16}, {cx, top + 34}, {cx - 8, top + 40}}, Fill: color.NRGBA{0x88, 0x88, 0x88, 0xFF}},
+		}}
+}
+
+// ScaleLengths returns the scale bar's round distances in metres and miles
+// and their lengths in logical pixels at the view's centre latitude.
+func ScaleLengths(v view.Viewport) (km, kmPx, mi, miPx float64) {
+	mpp := v.MetersPerPixel()
+	km = niceBelow(scaleMaxLen * mpp)
+	mi = niceBelow(scaleMaxLen * mpp / metersPerMile)
+	return km, km / mpp, mi, mi * metersPerMile / mpp
+}
+
+const metersPerMile = 1609.344
+
+// niceBelow is the largest 1, 2 or 5 times a power of ten not above x.
+func niceBelow(x float64) float64 {
+	e := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{5, 2, 1} {
+		if m*e <= x {
+			return m * e
+		}
+	}
+	return e
+}
+
+func scaleBar(v view.Viewport, x, bottom float64) (Overlay, float64) {
+	m, mPx, mi, miPx := ScaleLengths(v)
+	h := 2*pad + 2*legendSize + 10
+	top := bottom - h
+	kmText := fmt.Sprintf("%g m", m)
+	if m >= 1000 {
+		kmText = fmt.Sprintf("%g km", m/1000)
+	}
+	miText := fmt.Sprintf("%g mi", mi)
+	bar := math.Max(mPx, miPx)
+	w := bar + 2*pad + 6 + math.Max(MeasureText(kmText, legendSize, false), MeasureText(miText, legendSize, false))
+	y := top + pad + legendSize
+	ink := color.NRGBA{0x22, 0x22, 0x22, 0xFF}
+	o := Overlay{Name: "scalebar",
+		Boxes: []Box{
+			{X: x, Y: top, W: w, H: h, Fill: panel},
+			{X: x + pad, Y: y - 4, W: mPx, H: 4, Fill: ink},
+			{X: x + pad, Y: y + 6, W: miPx, H: 4, Fill: color.NRGBA{0x77, 0x77, 0x77, 0xFF}},
+			{X: x + pad, Y: y - 8, W: 1.5, H: 18, Fill: ink},
+		},
+		Texts: []Text{
+			{Text: kmText, X: x + pad + mPx + 6, Y: y, Size: legendSize},
+			{Text: miText, X: x + pad + miPx + 6, Y: y + legendSize + 2, Size: legendSize},
+		}}
+	return o, h
+}
+
+// legend lists the visible layers that have markers in the frame, the kinds
+// shown in each, and the status fills shown, so it never explains what the
+// picture does not hold.
+func legend(s *Scene, x, bottom float64) (Overlay, bool) {
+	type row struct {
+		text   string
+		header bool
+		marker *style.Marker
+	}
+	var rows []row
+	fills := map[style.Fill]bool{}
+	for _, g := range s.Groups {
+		if len(g.Markers) == 0 {
+			continue
+		}
+		rows = append(rows, row{text: g.Title, header: true})
+		seen := map[string]bool{}
+		for _, m := range g.Markers {
+			fills[m.Style.Fill] = true
+			if seen[m.Kind] {
+				continue
+			}
+			seen[m.Kind] = true
+			st := style.For(m.Kind, "operating")
+			rows = append(rows, row{text: style.KindLabel(m.Kind), marker: &st})
+		}
+	}
+	if len(rows) == 0 {
+		return Overlay{}, false
+	}
+	if len(fills) > 0 {
+		rows = append(rows, row{text: "Status", header: true})
+	}
+	for _, f := range []struct {
+		fill   style.Fill
+		status string
+		text   string
+	}{
+		{style.Solid, "operating", "Operating or commissioning"},
+		{style.Dashed, "under_construction", "Under construction"},
+		{style.Hollow, "planned", "Planned, announced or proposed"},
+	} {
+		if fills[f.fill] {
+			st := style.For("", f.status)
+			rows = append(rows, row{text: f.text, marker: &st})
+		}
+	}
+	h := float64(len(rows))*legendRow + 2*pad
+	top := bottom - h
+	o := Overlay{Name: "legend"}
+	w := 0.0
+	for i, r := range rows {
+		y := top + pad + float64(i)*legendRow
+		tx := x + pad
+		if r.marker != nil {
+			o.Markers = append(o.Markers, Marker{X: x + pad + 8, Y: y + legendRow/2, Style: *r.marker})
+			tx += 22
+		}
+		o.Texts = append(o.Texts, Text{Text: r.text, X: tx, Y: y + legendRow/2 + legendSize*0.36, Size: legendSize, Bold: r.header})
+		w = math.Max(w, tx-x+MeasureText(r.text, legendSize, r.header))
+	}
+	o.Boxes = []Box{{X: x, Y: top, W: w + pad, H: h, Fill: panel}}
+	return o, true
+}

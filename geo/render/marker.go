@@ -1,0 +1,100 @@
+package render
+
+import (
+	"image/color"
+
+	"github.com/lodemap/lodemap/geo/style"
+)
+
+// fillPath is one filled outline of a marker, around (0,0), in logical px.
+type fillPath struct {
+	pts [][2]float64
+	col color.NRGBA
+}
+
+// markerPaths is a marker as filled outlines, painted in order: a halo ring
+// when selected, the outline band in the kind's colour (dashed when under
+// construction), then the inside (colour when solid, white when hollow or
+// dashed). Every backend draws these same paths. extent is how far the
+// paths reach from the centre.
+func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, extent float64) {
+	r := style.MarkerSize / 2
+	if selected {
+		r *= 1.3
+	} else if hovered {
+		r *= 1.2
+	}
+	sw := style.StrokeWidth
+	shape := m.Shape
+	add := func(radius float64, c color.NRGBA) {
+		paths = append(paths, fillPath{shape.Outline(radius), c})
+	}
+	if selected {
+		add(r+sw/2+style.HaloWidth, style.Highlight)
+		add(r+sw/2+1, style.HollowInside)
+	}
+	outline, inside := darken(m.Color), m.Color
+	if m.Fill != style.Solid {
+		outline, inside = m.Color, style.HollowInside
+	}
+	if m.Fill == style.Dashed {
+		add(r+sw/2, style.HollowInside)
+		for _, d := range dashes(shape, r+sw/2+0.5, r-sw) {
+			paths = append(paths, fillPath{d, outline})
+		}
+	} else {
+		add(r+sw/2, outline)
+	}
+	inner := sw
+	if m.Fill == style.Solid {
+		inner = sw / 2
+	}
+	add(r+sw/2-inner, inside)
+	for _, p := range paths {
+		for _, pt := range p.pts {
+			extent = max(extent, abs(pt[0]), abs(pt[1]))
+		}
+	}
+	return paths, extent
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// dashes cuts the band between two outlines into dash quads.
+func dashes(shape style.Shape, outer, inner float64) [][][2]float64 {
+	o := densify(shape.Outline(outer), 32)
+	in := densify(shape.Outline(inner), 32)
+	var out [][][2]float64
+	for i := 0; i < len(o); i++ {
+		if (i*8/len(o))%2 == 1 {
+			continue
+		}
+		j := (i + 1) % len(o)
+		out = append(out, [][2]float64{o[i], o[j], in[j], in[i]})
+	}
+	return out
+}
+
+// densify splits each edge of a closed outline so that it has about n
+// points in all.
+func densify(pts [][2]float64, n int) [][2]float64 {
+	var out [][2]float64
+	per := max(1, n/len(pts))
+	for i, p := range pts {
+		q := pts[(i+1)%len(pts)]
+		for s := 0; s < per; s++ {
+			t := float64(s) / float64(per)
+			out = append(out, [2]float64{p[0] + (q[0]-p[0])*t, p[1] + (q[1]-p[1])*t})
+		}
+	}
+	return out
+}
+
+func darken(c color.NRGBA) color.NRGBA {
+	return color.NRGBA{uint8(float64(c.R) * 0.6), uint8(float64(c.G) * 0.6), uint8(float64(c.B) * 0.6), c.A}
+}
