@@ -83,7 +83,10 @@ func furniture(s *Scene, in Input) []Overlay {
 	// The left column is stacked from the bottom: footnote, scale bar, legend.
 	bottom := s.Height - margin
 	if f.Footnote != "" {
-		out = append(out, Overlay{Name: "footnote", Texts: []Text{{Text: f.Footnote, X: margin, Y: bottom, Size: footSize}}})
+		w := MeasureText(f.Footnote, footSize, false)
+		out = append(out, Overlay{Name: "footnote",
+			Boxes: []Box{{X: margin - 4, Y: bottom - footSize - 2, W: w + 8, H: footSize + 6, Fill: panel}},
+			Texts: []Text{{Text: f.Footnote, X: margin, Y: bottom, Size: footSize}}})
 		bottom -= footSize + pad
 	}
 	if f.ScaleBar {

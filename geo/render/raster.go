@@ -146,8 +146,35 @@ func stamp(img *image.RGBA, m Marker, scale float64) {
 	half := sp.Rect.Dx() / 2
 	x := int(math.Round(m.X*scale)) - half
 	y := int(math.Round(m.Y*scale)) - half
-	r := image.Rect(x, y, x+sp.Rect.Dx(), y+sp.Rect.Dy())
-	draw.Draw(img, r, sp, image.Point{}, draw.Over)
+	over(img, sp, x, y)
+}
+
+// over composites a premultiplied sprite onto img at (x, y), skipping its
+// transparent pixels: the hot loop of drawing many markers.
+func over(img, sp *image.RGBA, x, y int) {
+	r := image.Rect(x, y, x+sp.Rect.Dx(), y+sp.Rect.Dy()).Intersect(img.Rect)
+	if r.Empty() {
+		return
+	}
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		src := sp.Pix[sp.PixOffset(r.Min.X-x, py-y):sp.PixOffset(r.Max.X-x, py-y)]
+		dst := img.Pix[img.PixOffset(r.Min.X, py):img.PixOffset(r.Max.X, py)]
+		for i := 0; i < len(src); i += 4 {
+			a := uint32(src[i+3])
+			switch a {
+			case 0:
+				continue
+			case 255:
+				copy(dst[i:i+4], src[i:i+4])
+				continue
+			}
+			k := 255 - a
+			dst[i] = uint8(uint32(src[i]) + (uint32(dst[i])*k+127)/255)
+			dst[i+1] = uint8(uint32(src[i+1]) + (uint32(dst[i+1])*k+127)/255)
+			dst[i+2] = uint8(uint32(src[i+2]) + (uint32(dst[i+2])*k+127)/255)
+			dst[i+3] = uint8(a + (uint32(dst[i+3])*k+127)/255)
+		}
+	}
 }
 
 func sprite(k spriteKey) *image.RGBA {
@@ -232,15 +259,28 @@ func drawOverlays(img *image.RGBA, s *Scene, scale float64) {
 	}
 }
 
+// fillPoly fills a small polygon, rasterizing only its bounding box.
 func fillPoly(img *image.RGBA, pts []orb.Point, c color.NRGBA, scale float64) {
+	var bb orb.Bound
+	for i, p := range pts {
+		q := orb.Point{p[0] * scale, p[1] * scale}
+		if i == 0 {
+			bb = orb.Bound{Min: q, Max: q}
+		}
+		bb = bb.Extend(q)
+	}
+	b := image.Rect(int(math.Floor(bb.Min[0])), int(math.Floor(bb.Min[1])), int(math.Ceil(bb.Max[0])), int(math.Ceil(bb.Max[1]))).Intersect(img.Rect)
+	if b.Empty() {
+		return
+	}
 	var r vector.Rasterizer
-	b := img.Bounds()
 	r.Reset(b.Dx(), b.Dy())
 	for i, p := range pts {
+		x, y := float32(p[0]*scale-float64(b.Min.X)), float32(p[1]*scale-float64(b.Min.Y))
 		if i == 0 {
-			r.MoveTo(float32(p[0]*scale), float32(p[1]*scale))
+			r.MoveTo(x, y)
 		} else {
-			r.LineTo(float32(p[0]*scale), float32(p[1]*scale))
+			r.LineTo(x, y)
 		}
 	}
 	r.ClosePath()

@@ -103,8 +103,10 @@ func TestBuild(t *testing.T) {
 		for _, l := range s.Labels {
 			w := MeasureText(l.Text, style.LabelSize, l.Bold)
 			b := box{l.X, l.Y - style.LabelSize*0.72, l.X + w, l.Y + style.LabelSize*0.28}
-			if b.hitsAny(boxes, box{-1, -1, -1, -1}) {
-				t.Errorf("label %q overlaps another", l.Text)
+			for _, o := range boxes {
+				if b.overlaps(o) {
+					t.Errorf("label %q overlaps another", l.Text)
+				}
 			}
 			boxes = append(boxes, b)
 		}

@@ -172,7 +172,8 @@ type labelCand struct {
 
 // placeLabels places labels greedily, selected first, then by kind rank,
 // trying right, left, above and below each marker; a label that would cover
-// another label or a marker is left out.
+// another label or a marker is left out. Taken boxes are kept in a grid of
+// cells, so each try looks only at its neighbours.
 func placeLabels(cands []labelCand, s *Scene) []Label {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].selected != cands[j].selected {
@@ -181,53 +182,106 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 		return cands[i].rank < cands[j].rank
 	})
 	r := style.MarkerSize / 2
-	var taken []box
+	taken := newBoxGrid(s.Width, s.Height)
 	for _, g := range s.Groups {
 		for _, m := range g.Markers {
-			taken = append(taken, box{m.X - r, m.Y - r, m.X + r, m.Y + r})
+			taken.add(box{m.X - r, m.Y - r, m.X + r, m.Y + r})
 		}
 	}
 	var out []Label
 	for _, c := range cands {
+		own := box{c.x - r, c.y - r, c.x + r, c.y + r}
+		// A label's box at each spot grows with its width from the box of a
+		// zero-width label there. When every such box is blocked, so is the
+		// label: skip it without measuring it, as happens in crowds.
+		if !taken.anyFree(labelBoxes(c, 0), own, s) {
+			continue
+		}
 		w := MeasureText(c.text, style.LabelSize, c.selected)
-		asc := style.LabelSize * 0.72
-		off := style.LabelOffset
-		if c.selected {
-			off *= 1.4 // the selected marker is drawn larger, with a halo
-		}
-		tries := [][2]float64{
-			{c.x + off, c.y + asc/2},
-			{c.x - off - w, c.y + asc/2},
-			{c.x - w/2, c.y - off},
-			{c.x - w/2, c.y + off + asc},
-		}
-		for _, t := range tries {
-			b := box{t[0] - 2, t[1] - asc - 2, t[0] + w + 2, t[1] + style.LabelSize*0.28 + 2}
-			if b.x0 < 0 || b.y0 < 0 || b.x1 > s.Width || b.y1 > s.Height {
+		for _, b := range labelBoxes(c, w) {
+			if b.x0 < 0 || b.y0 < 0 || b.x1 > s.Width || b.y1 > s.Height || taken.hits(b, own) {
 				continue
 			}
-			if b.hitsAny(taken, box{c.x - r, c.y - r, c.x + r, c.y + r}) {
-				continue
-			}
-			taken = append(taken, b)
-			out = append(out, Label{Text: c.text, X: t[0], Y: t[1], Bold: c.selected})
+			taken.add(b)
+			out = append(out, Label{Text: c.text, X: b.x0 + 2, Y: b.y1 - style.LabelSize*0.28 - 2, Bold: c.selected})
 			break
 		}
 	}
 	return out
 }
 
+// labelBoxes are the boxes a label of width w would take right of, left of,
+// above and below its marker, in that order of preference.
+func labelBoxes(c labelCand, w float64) []box {
+	asc := style.LabelSize * 0.72
+	desc := style.LabelSize * 0.28
+	off := style.LabelOffset
+	if c.selected {
+		off *= 1.4 // the selected marker is drawn larger, with a halo
+	}
+	at := func(x, y float64) box { return box{x - 2, y - asc - 2, x + w + 2, y + desc + 2} }
+	return []box{
+		at(c.x+off, c.y+asc/2),
+		at(c.x-off-w, c.y+asc/2),
+		at(c.x-w/2, c.y-off),
+		at(c.x-w/2, c.y+off+asc),
+	}
+}
+
+// anyFree reports whether one of the boxes lies in the frame and clear of
+// every taken box but own.
+func (g *boxGrid) anyFree(bs []box, own box, s *Scene) bool {
+	for _, b := range bs {
+		if b.x0 >= 0 && b.y0 >= 0 && b.x1 <= s.Width && b.y1 <= s.Height && !g.hits(b, own) {
+			return true
+		}
+	}
+	return false
+}
+
 type box struct{ x0, y0, x1, y1 float64 }
 
-// hitsAny reports whether b overlaps any taken box other than own, the box
-// of the label's own marker, which the label may touch.
-func (b box) hitsAny(taken []box, own box) bool {
-	for _, t := range taken {
-		if t == own {
-			continue
+func (b box) overlaps(t box) bool { return b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 }
+
+// boxGrid holds boxes in square cells of the frame.
+type boxGrid struct {
+	cells [][]box
+	nx    int
+	ny    int
+}
+
+const boxCell = 32.0
+
+func newBoxGrid(w, h float64) *boxGrid {
+	nx, ny := int(w/boxCell)+1, int(h/boxCell)+1
+	return &boxGrid{cells: make([][]box, nx*ny), nx: nx, ny: ny}
+}
+
+func (g *boxGrid) span(b box) (x0, y0, x1, y1 int) {
+	c := func(v float64, n int) int { return max(0, min(n-1, int(v/boxCell))) }
+	return c(b.x0, g.nx), c(b.y0, g.ny), c(b.x1, g.nx), c(b.y1, g.ny)
+}
+
+func (g *boxGrid) add(b box) {
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], b)
 		}
-		if b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 {
-			return true
+	}
+}
+
+// hits reports whether b overlaps a box other than own, the box of the
+// label's own marker, which the label may touch.
+func (g *boxGrid) hits(b, own box) bool {
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, t := range g.cells[y*g.nx+x] {
+				if t != own && b.overlaps(t) {
+					return true
+				}
+			}
 		}
 	}
 	return false
