@@ -22,9 +22,9 @@ func (m *MapView) renderLoop() {
 	var rendered uint64 // the last generation this loop rendered
 	for range m.renders {
 		m.mu.Lock()
-		v := m.view
-		in := render.Input{View: v, Layers: m.cat.Layers, Hidden: copyHidden(m.hidden),
-			Selected: m.selected, Hovered: m.hovered, Attribution: m.cat.Attribution()}
+		in := m.inputLocked()
+		in.Hovered = m.hovered
+		v := in.View
 		scale, gen := m.scale, m.gen
 		m.mu.Unlock()
 		if gen == rendered || v.Width < 1 || v.Height < 1 {

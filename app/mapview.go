@@ -13,6 +13,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/index"
+	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 )
@@ -310,3 +311,24 @@ func (m *MapView) changed(v view.Viewport) {
 
 // CreateRenderer is part of fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer { return newMapRenderer(m) }
+
+// SceneInput is what the map shows now, as the input of a Scene: exports
+// start from it, so they show what was seen.
+func (m *MapView) SceneInput() render.Input {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.inputLocked()
+}
+
+// inputLocked is the scene input of the current state; m.mu is held.
+func (m *MapView) inputLocked() render.Input {
+	return render.Input{View: m.view, Layers: m.cat.Layers, Hidden: copyHidden(m.hidden),
+		Selected: m.selected, Attribution: m.cat.Attribution()}
+}
+
+// PixelScale is the screen's pixels per logical pixel.
+func (m *MapView) PixelScale() float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return float64(m.scale)
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,13 +25,16 @@ type Window struct {
 	Map     *MapView
 	Layers  *LayerPanel
 	Details *DetailsPanel
-	status  *widget.Label
+	// Export is the last export dialog opened, if any.
+	Export *ExportPanel
+	status *widget.Label
+	cat    *data.Catalog
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
 // feature selectID selected (when not "").
 func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID string) *Window {
-	w := &Window{Window: a.NewWindow("Lodemap"), App: a}
+	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat}
 	w.Map = NewMapView(cat, start)
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)
@@ -56,7 +60,10 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		widget.NewToolbarAction(theme.HomeIcon(), w.Map.Home),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { w.Map.ZoomBy(keyZoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { w.Map.ZoomBy(-keyZoomStep) }),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.OpenExport),
 	)
+	w.setMenu()
 	centre := container.NewBorder(tools, w.status, nil, nil, w.Map)
 	right := container.NewHSplit(centre, w.Details)
 	right.Offset = 0.64
@@ -76,6 +83,33 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		w.showProblems(cat)
 	}
 	return w
+}
+
+// Shortcuts of the File menu.
+var (
+	ExportShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	CopyShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
+func (w *Window) setMenu() {
+	exp := fyne.NewMenuItem("Export…", w.OpenExport)
+	exp.Shortcut = ExportShortcut
+	cp := fyne.NewMenuItem("Copy map image", w.CopyMap)
+	cp.Shortcut = CopyShortcut
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", exp, cp)))
+	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })
+	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
+}
+
+// OpenExport opens the export dialog on what the map shows.
+func (w *Window) OpenExport() {
+	_, w.Export = openExport(w.App, w.cat, w.Map)
+}
+
+// CopyMap puts the map as shown, at the screen's resolution, on the
+// clipboard as PNG.
+func (w *Window) CopyMap() {
+	w.status.SetText(copyScene(w.Map.SceneInput(), w.Map.PixelScale()))
 }
 
 // showProblems tells the user what could not be loaded; everything else is

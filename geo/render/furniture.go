@@ -71,8 +71,11 @@ const AttributionSize = 10.0
 func furniture(s *Scene, in Input) []Overlay {
 	f := in.Furniture
 	var out []Overlay
+	attrLeft, attrTop := s.Width, s.Height
 	if !f.NoAttribution {
-		out = append(out, attribution(s, append([]string{basemap.Attribution}, in.Attribution...)))
+		a := attribution(s, append([]string{basemap.Attribution}, in.Attribution...))
+		attrLeft, attrTop = a.Boxes[0].X, a.Boxes[0].Y
+		out = append(out, a)
 	}
 	if f.Title != "" || f.Subtitle != "" {
 		out = append(out, titleBlock(f.Title, f.Subtitle))
@@ -84,6 +87,9 @@ func furniture(s *Scene, in Input) []Overlay {
 	bottom := s.Height - margin
 	if f.Footnote != "" {
 		w := MeasureText(f.Footnote, footSize, false)
+		if margin+w+pad > attrLeft {
+			bottom = attrTop - pad // above the attribution, which it would run into
+		}
 		out = append(out, Overlay{Name: "footnote",
 			Boxes: []Box{{X: margin - 4, Y: bottom - footSize - 2, W: w + 8, H: footSize + 6, Fill: panel}},
 			Texts: []Text{{Text: f.Footnote, X: margin, Y: bottom, Size: footSize}}})
