@@ -66,7 +66,12 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := SavePNG(path, img); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
 	}
 }

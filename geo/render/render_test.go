@@ -2,9 +2,6 @@ package render
 
 import (
 	"encoding/json"
-	"image"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -160,20 +157,5 @@ func TestSwatchIsCropped(t *testing.T) {
 	b := img.Bounds()
 	if b.Dx() < 10 || b.Dx() > 22 || b.Dy() < 10 || b.Dy() > 22 {
 		t.Errorf("swatch %v: want about the marker's size", b)
-	}
-}
-
-func TestSavePNG(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "out.png")
-	if err := SavePNG(p, image.NewRGBA(image.Rect(0, 0, 4, 4))); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != "out.png" {
-		t.Errorf("folder holds %v, want only out.png", entries)
-	}
-	if err := SavePNG(filepath.Join(dir, "missing", "x.png"), image.NewRGBA(image.Rect(0, 0, 1, 1))); err == nil {
-		t.Error("no error writing into a missing folder")
 	}
 }

@@ -32,15 +32,7 @@ func WriteSVG(w io.Writer, s *Scene, scale float64, k *Sink) error {
 	for _, p := range s.Land {
 		fmt.Fprintf(bw, "<path fill=\"%s\" stroke=\"%s\" stroke-width=\"1\" stroke-linejoin=\"round\" d=\"", hex(p.Fill), hex(p.Stroke))
 		for _, r := range p.Rings {
-			for i, pt := range r {
-				if i == 0 {
-					bw.WriteString("M")
-				} else {
-					bw.WriteString("L")
-				}
-				bw.WriteString(num(pt[0]) + " " + num(pt[1]))
-			}
-			bw.WriteString("Z")
+			bw.WriteString(pathData(r))
 		}
 		bw.WriteString("\"/>\n")
 		done += len(p.Rings)
@@ -138,11 +130,7 @@ func (sw *svgWriter) overlay(o Overlay) {
 		fmt.Fprintf(w, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" fill-opacity=\"%s\"/>\n", num(b.X), num(b.Y), num(b.W), num(b.H), hex(b.Fill), num(float64(b.Fill.A)/255))
 	}
 	for _, p := range o.Polys {
-		pts := make([][2]float64, len(p.Points))
-		for i, q := range p.Points {
-			pts[i] = [2]float64{q[0], q[1]}
-		}
-		fmt.Fprintf(w, "<path d=\"%s\" fill=\"%s\"/>\n", pathData(pts), hex(p.Fill))
+		fmt.Fprintf(w, "<path d=\"%s\" fill=\"%s\"/>\n", pathData(p.Points), hex(p.Fill))
 	}
 	for _, m := range o.Markers {
 		fmt.Fprintf(w, "<use class=\"swatch\" xlink:href=\"#%s\" x=\"%s\" y=\"%s\"/>\n", sw.ids[keyOf(m)], num(m.X), num(m.Y))
@@ -163,7 +151,8 @@ func textLength(text string, size float64, bold bool) string {
 	return " textLength=\"" + num(MeasureText(text, size, bold)) + "\" lengthAdjust=\"spacingAndGlyphs\""
 }
 
-func pathData(pts [][2]float64) string {
+// pathData is a closed path through the points (orb.Point or [2]float64).
+func pathData[P ~[2]float64](pts []P) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i == 0 {
