@@ -3,11 +3,12 @@
 SHELL := /bin/bash
 
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils
+TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils desktop-file-utils appstream
+WIN_PKGS := gcc-mingw-w64-x86-64 nsis file
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test bench deps test-deps lint build
+.PHONY: run test bench deps test-deps lint build dist-linux dist-windows dist-darwin dist-windows-check
 
 define install_missing
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -42,3 +43,20 @@ lint:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./geo/...
+
+# Installers (see README, "Build installers"). Artifacts go to dist/.
+dist-linux: test-deps
+	go run ./cmd/dist linux
+
+dist-windows: deps
+	$(call install_missing,$(WIN_PKGS))
+	go run ./cmd/dist windows
+
+dist-darwin:
+	go run ./cmd/dist darwin
+
+# The Windows cross build takes about 10 minutes cold, so CI leaves it out;
+# this target builds and checks it (PE32+ program and installer).
+dist-windows-check: deps
+	$(call install_missing,$(WIN_PKGS))
+	LODEMAP_DIST_WINDOWS=1 go test -run TestWindows -v -timeout 30m ./cmd/dist
