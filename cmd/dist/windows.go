@@ -113,9 +113,9 @@ func writeSyso(m Meta, icoPath, manifest, dst string) error {
 	vi.FixedFileInfo.FileVersion = v
 	vi.FixedFileInfo.ProductVersion = v
 	vi.StringFileInfo = goversioninfo.StringFileInfo{
-		CompanyName: "Lodemap developers", FileDescription: m.Name + ": " + summary, FileVersion: m.Version,
+		CompanyName: "Lodemap developers", FileDescription: m.Name + ": " + summary, FileVersion: version4(m.Version, m.Build),
 		InternalName: m.Exe(), LegalCopyright: "MIT licence, the Lodemap authors", OriginalFilename: m.Exe() + ".exe",
-		ProductName: m.Name, ProductVersion: m.Version,
+		ProductName: m.Name, ProductVersion: version4(m.Version, m.Build),
 	}
 	vi.VarFileInfo.Translation = goversioninfo.Translation{LangID: goversioninfo.LngUSEnglish, CharsetID: goversioninfo.CsUnicode}
 	vi.Build()
