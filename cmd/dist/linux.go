@@ -120,7 +120,7 @@ func buildDeb(m Meta, bin, work, out string) (string, error) {
 	info := nfpm.WithDefaults(&nfpm.Info{
 		Name: m.Exe(), Arch: runtime.GOARCH, Platform: "linux", Version: m.Version, Release: fmt.Sprint(m.Build),
 		Section: "science", Priority: "optional", Maintainer: maintainer, Homepage: homepage, License: licence,
-		Description: summary + "\n" + wrap(description, 72),
+		Description:  summary + "\n" + wrap(description, 72),
 		Overridables: nfpm.Overridables{Depends: debDepends, Contents: contents},
 	})
 	if err := nfpm.PrepareForPackager(info, "deb"); err != nil {
