@@ -27,15 +27,11 @@ var debDepends = []string{"libc6", "libgl1", "libx11-6", "libxcursor1", "libxran
 // linux builds the binary, then the .deb and, with tarxz, fyne package's
 // tar.xz.
 func linux(m Meta, out string, tarxz bool) ([]string, error) {
-	work, err := os.MkdirTemp("", "lodemap-dist-")
+	work, bin, err := buildInWork(m)
 	if err != nil {
-		return nil, fmt.Errorf("dist: %w", err)
-	}
-	defer os.RemoveAll(work)
-	bin := filepath.Join(work, m.Exe())
-	if err := goBuild(m, bin, nil, ""); err != nil {
 		return nil, err
 	}
+	defer os.RemoveAll(work)
 	deb, err := buildDeb(m, bin, work, out)
 	if err != nil {
 		return nil, err
@@ -51,9 +47,38 @@ func linux(m Meta, out string, tarxz bool) ([]string, error) {
 	return arts, nil
 }
 
-// fynePackageLinux runs `fyne package` on the built binary; it writes
-// NAME.tar.xz into the working folder, which is then moved to out.
+// fynePackageLinux runs `fyne package` on the built binary and moves its
+// tar.xz to out.
 func fynePackageLinux(m Meta, bin, out string) (string, error) {
+	made, err := fynePackage(m, "linux", bin, ".tar.xz")
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(out, fmt.Sprintf("%s-%s-linux-%s.tar.xz", m.Exe(), m.Version, runtime.GOARCH))
+	if err := os.Rename(made, dst); err != nil {
+		return "", fmt.Errorf("dist: %w", err)
+	}
+	return dst, nil
+}
+
+// buildInWork builds the program for this machine into a new work folder,
+// which the caller removes.
+func buildInWork(m Meta) (work, bin string, err error) {
+	work, err = os.MkdirTemp("", "lodemap-dist-")
+	if err != nil {
+		return "", "", fmt.Errorf("dist: %w", err)
+	}
+	bin = filepath.Join(work, m.Exe())
+	if err := goBuild(m, bin, nil, ""); err != nil {
+		os.RemoveAll(work)
+		return "", "", err
+	}
+	return work, bin, nil
+}
+
+// fynePackage runs `fyne package` (pinned) for a target OS on a built
+// binary and returns the path of what it made, NAME+suffix.
+func fynePackage(m Meta, target, bin, suffix string) (string, error) {
 	icon, err := filepath.Abs(m.Icon)
 	if err != nil {
 		return "", fmt.Errorf("dist: %w", err)
@@ -63,20 +88,20 @@ func fynePackageLinux(m Meta, bin, out string) (string, error) {
 		return "", fmt.Errorf("dist: %w", err)
 	}
 	dir := filepath.Dir(bin)
-	c := []string{"run", "fyne.io/tools/cmd/fyne@v1.7.4", "package", "-os", "linux", "--release",
+	if err := runIn(dir, "go", "run", "fyne.io/tools/cmd/fyne@v1.7.4", "package", "-os", target, "--release",
 		"--exe", bin, "--name", m.Name, "--app-id", m.ID, "--app-version", m.Version,
-		"--app-build", fmt.Sprint(m.Build), "--icon", icon, "--src", src}
-	if err := runIn(dir, "go", c...); err != nil {
+		"--app-build", fmt.Sprint(m.Build), "--icon", icon, "--src", src); err != nil {
 		return "", err
 	}
-	dst := filepath.Join(out, fmt.Sprintf("%s-%s-linux-%s.tar.xz", m.Exe(), m.Version, runtime.GOARCH))
-	if err := os.Rename(filepath.Join(src, m.Name+".tar.xz"), dst); err != nil {
-		// fyne package writes to the folder it was started in on some versions.
-		if err2 := os.Rename(filepath.Join(dir, m.Name+".tar.xz"), dst); err2 != nil {
-			return "", fmt.Errorf("dist: fyne package output not found: %w", err2)
+	// fyne package writes into the source folder or the folder it was
+	// started in, depending on the target.
+	for _, d := range []string{src, dir} {
+		p := filepath.Join(d, m.Name+suffix)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
 		}
 	}
-	return dst, nil
+	return "", fmt.Errorf("dist: fyne package made no %s%s", m.Name, suffix)
 }
 
 // buildDeb packs the binary, desktop entry, icons, AppStream metainfo and
