@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -41,9 +42,13 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	if dir == "" {
 		c.Name = EmbeddedName
 	}
-	layerFiles, err := fs.Glob(fsys, "layers/*.geojson")
-	if err != nil {
-		return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+	var layerFiles []string
+	for _, pat := range layerPatterns {
+		m, err := fs.Glob(fsys, "layers/"+pat)
+		if err != nil {
+			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+		}
+		layerFiles = append(layerFiles, m...)
 	}
 	articleFiles, err := fs.Glob(fsys, "articles/*.md")
 	if err != nil {
@@ -53,15 +58,26 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		if _, err := fs.Stat(fsys, "."); err != nil {
 			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
 		}
-		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson) found"})
+		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson, *.csv, *.csv.gz) found"})
 	}
 	sort.Strings(layerFiles)
 	for _, name := range layerFiles {
-		b, display, ok := c.read(fsys, dir, name)
-		if !ok {
-			continue
+		var l *layer.Layer
+		var probs Problems
+		if dir != "" {
+			// A folder on disk: large layers are mapped, not copied.
+			var err error
+			if l, probs, err = LoadLayerFile(filepath.Join(dir, filepath.FromSlash(name)), nil); err != nil {
+				c.Problems = append(c.Problems, Problem{File: joinPath(dir, name), Msg: err.Error()})
+				continue
+			}
+		} else {
+			b, display, ok := c.read(fsys, dir, name)
+			if !ok {
+				continue
+			}
+			l, probs = ReadLayer(b, name, display)
 		}
-		l, probs := readLayer(b, layerID(name), display)
 		c.Problems = append(c.Problems, probs...)
 		if l != nil {
 			c.addLayer(l)
@@ -91,6 +107,20 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	return c, nil
 }
 
+// layerPatterns are the layer files a dataset folder may hold.
+var layerPatterns = []string{"*.geojson", "*.csv", "*.csv.gz"}
+
+// ReadLayer reads one layer file's bytes by its name's extension: GeoJSON
+// or CSV (gzipped or not). display names the file in problems.
+func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
+	base := strings.ToLower(path.Base(name))
+	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), path.Ext(base)), ".csv")
+	if strings.HasSuffix(base, ".csv") || strings.HasSuffix(base, ".csv.gz") {
+		return readCSV(b, id, display)
+	}
+	return readGeoJSON(b, id, display)
+}
+
 // read reads one file of the dataset; a file that cannot be read is a
 // problem of the dataset, not the end of loading.
 func (c *Catalog) read(fsys fs.FS, dir, name string) ([]byte, string, bool) {
@@ -106,6 +136,14 @@ func (c *Catalog) read(fsys fs.FS, dir, name string) ([]byte, string, bool) {
 // addLayer indexes the layer's features; a duplicate id is reported and the
 // later feature removed, so every id names one feature.
 func (c *Catalog) addLayer(l *layer.Layer) {
+	if l.Len() > 1024 {
+		// Size the map once for a large layer instead of growing it step by step.
+		m := make(map[string]Ref, len(c.byID)+l.Len())
+		for k, v := range c.byID {
+			m[k] = v
+		}
+		c.byID = m
+	}
 	for i := 0; i < l.Len(); i++ {
 		id := l.IDs[i]
 		if prev, dup := c.byID[id]; dup {

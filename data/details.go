@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
 
@@ -33,7 +34,11 @@ func (c *Catalog) Details(id string) (*Details, bool) {
 	}
 	l, i := r.Layer, r.Index
 	d := &Details{ID: id, Name: l.Names[i], Kind: l.Kinds[i], Status: l.Status[i], LonLat: l.LonLat[i]}
-	for _, f := range orderedObject(l.Props[i]) {
+	props, err := recordProps(l, i)
+	if err != nil {
+		d.Other = append(d.Other, Field{Key: "error", Value: err.Error()})
+	}
+	for _, f := range orderedObject(props) {
 		switch f.key {
 		case "id", "name", "kind", "status":
 		case "operator":
@@ -59,6 +64,26 @@ func (c *Catalog) Details(id string) (*Details, bool) {
 		}
 	}
 	return d, true
+}
+
+// recordProps returns a feature's properties as a JSON object, from its
+// source record: a GeoJSON Feature's "properties", or a CSV row by header.
+func recordProps(l *layer.Layer, i int) (json.RawMessage, error) {
+	rec, err := l.Record(i)
+	if err != nil {
+		return nil, err
+	}
+	switch l.Format {
+	case "csv":
+		return csvProps(l.Header, rec)
+	default:
+		for _, f := range orderedObject(rec) {
+			if f.key == "properties" {
+				return f.raw, nil
+			}
+		}
+		return nil, nil
+	}
 }
 
 // PrecisionText explains a coord_precision value to the user.

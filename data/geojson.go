@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -33,6 +32,16 @@ type schema struct {
 	Status string  `json:"status"`
 }
 
+// readGeoJSON decodes a GeoJSON FeatureCollection: by the fast parallel
+// reader, or, when that finds anything wrong, by the careful one, which
+// names every problem's line.
+func readGeoJSON(b []byte, id, display string) (*layer.Layer, Problems) {
+	if l, ok := readGeoJSONFast(b, id, display, nil); ok {
+		return l, nil
+	}
+	return readLayer(b, id, display)
+}
+
 // readLayer decodes one GeoJSON FeatureCollection into a layer. Features
 // with a problem that keeps them off the map (no id, no point) are reported
 // and skipped; the others are kept even when a property is off, and reported.
@@ -43,7 +52,8 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 	report := func(off int, format string, args ...any) {
 		probs = append(probs, Problem{File: display, Line: ln.at(off), Msg: fmt.Sprintf(format, args...)})
 	}
-	l := &layer.Layer{ID: id, Title: id, File: display}
+	l := &layer.Layer{ID: id, Title: id, File: display, Format: "geojson"}
+	l.SetSource(bytes.NewReader(b))
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := expectDelim(dec, '{'); err != nil {
 		report(int(dec.InputOffset()), "not a GeoJSON object: %v", err)
@@ -93,7 +103,7 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 				// InputOffset is just past the previous token; skip separators
 				// so the line is the feature's own.
 				off = skipSpace(b, off)
-				addFeature(l, f, off, ln.at(off), report)
+				addFeature(l, f, off, int(dec.InputOffset())-off, ln.at(off), report)
 			}
 			if _, err := dec.Token(); err != nil {
 				report(int(dec.InputOffset()), "bad JSON: %v", err)
@@ -113,7 +123,7 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 	return l, probs
 }
 
-func addFeature(l *layer.Layer, f rawFeature, off, line int, report func(int, string, ...any)) {
+func addFeature(l *layer.Layer, f rawFeature, off, n, line int, report func(int, string, ...any)) {
 	if f.Type != "Feature" {
 		report(off, "type is %q, want \"Feature\"", f.Type)
 		return
@@ -153,7 +163,7 @@ func addFeature(l *layer.Layer, f rawFeature, off, line int, report func(int, st
 	if !style.KnownStatus(s.Status) {
 		report(off, "feature %q: unknown status %q (known: %s)", id, s.Status, strings.Join(style.Statuses(), ", "))
 	}
-	l.Add(id, s.Name, s.Kind, s.Status, orb.Point{c[0], c[1]}, f.Properties, line)
+	l.AddAt(id, s.Name, s.Kind, s.Status, orb.Point{c[0], c[1]}, int64(off), int32(n), line)
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {
@@ -180,5 +190,3 @@ func jsonErr(err error) error {
 	}
 	return err
 }
-
-func layerID(name string) string { return strings.TrimSuffix(path.Base(name), path.Ext(name)) }

@@ -1,11 +1,15 @@
 // Package layer holds a point layer as columns: ids, names, kinds and
 // statuses in slices, positions as lon/lat and as Web Mercator unit
-// coordinates projected once at load, and each feature's full properties
-// kept as raw JSON so that nothing a user loads is dropped.
+// coordinates projected once at load, and where each feature's source record
+// (a GeoJSON Feature, a CSV row) lies, so that every attribute stays
+// available without a map per feature: records are read back on demand, from
+// memory for small files and from the file itself for large ones.
 package layer
 
 import (
-	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
@@ -13,34 +17,94 @@ import (
 
 // Layer is one named set of point features stored as columns.
 type Layer struct {
-	ID    string // stable id, the file name without extension
-	Title string // shown in the layer panel
-	File  string // where it was read from
-	Order int    // place in the layer list (lower first), then by file name
+	ID     string // stable id, the file name without extension
+	Title  string // shown in the layer panel
+	File   string // where it was read from
+	Order  int    // place in the layer list (lower first), then by file name
+	Format string // how records are encoded: "geojson" or "csv"
+	Header []string
 
 	IDs    []string
 	Names  []string
 	Kinds  []string
 	Status []string
 	LonLat []orb.Point
-	Unit   []orb.Point       // Web Mercator unit coordinates of LonLat
-	Props  []json.RawMessage // every property, as read
-	Lines  []int             // line of each feature in File, for messages
+	Unit   []orb.Point // Web Mercator unit coordinates of LonLat
+	Lines  []int       // line of each feature in File, for messages
+
+	recOff []int64
+	recLen []int32
+	arena  []byte      // records added with Add
+	src    io.ReaderAt // records added with AddAt
 }
 
 // Len is the number of features.
 func (l *Layer) Len() int { return len(l.IDs) }
 
-// Add appends one feature and projects its position.
-func (l *Layer) Add(id, name, kind, status string, p orb.Point, props json.RawMessage, line int) {
+// Add appends one feature with its record, which is copied.
+func (l *Layer) Add(id, name, kind, status string, p orb.Point, record []byte, line int) {
+	l.recOff = append(l.recOff, int64(len(l.arena)))
+	l.recLen = append(l.recLen, int32(len(record)))
+	l.arena = append(l.arena, record...)
+	l.add(id, name, kind, status, p, line)
+}
+
+// AddAt appends one feature whose record is the n bytes at off in the
+// layer's source (see SetSource).
+func (l *Layer) AddAt(id, name, kind, status string, p orb.Point, off int64, n int32, line int) {
+	l.recOff = append(l.recOff, off)
+	l.recLen = append(l.recLen, n)
+	l.add(id, name, kind, status, p, line)
+}
+
+func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
 	l.IDs = append(l.IDs, id)
 	l.Names = append(l.Names, name)
 	l.Kinds = append(l.Kinds, kind)
 	l.Status = append(l.Status, status)
 	l.LonLat = append(l.LonLat, p)
 	l.Unit = append(l.Unit, view.ToUnit(p))
-	l.Props = append(l.Props, props)
 	l.Lines = append(l.Lines, line)
+}
+
+// Grow makes room for n more features, so a loader that knows about how many
+// are coming does not copy the columns as they grow.
+func (l *Layer) Grow(n int) {
+	l.IDs = grow(l.IDs, n)
+	l.Names = grow(l.Names, n)
+	l.Kinds = grow(l.Kinds, n)
+	l.Status = grow(l.Status, n)
+	l.LonLat = grow(l.LonLat, n)
+	l.Unit = grow(l.Unit, n)
+	l.Lines = grow(l.Lines, n)
+	l.recOff = grow(l.recOff, n)
+	l.recLen = grow(l.recLen, n)
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	out := make([]T, len(s), len(s)+n)
+	copy(out, s)
+	return out
+}
+
+// SetSource sets where AddAt records are read from: the file's bytes, or the
+// file itself for a large layer.
+func (l *Layer) SetSource(src io.ReaderAt) { l.src = src }
+
+// Record returns feature i's source record.
+func (l *Layer) Record(i int) ([]byte, error) {
+	off, n := l.recOff[i], int(l.recLen[i])
+	if l.src == nil {
+		return l.arena[off : off+int64(n)], nil
+	}
+	b := make([]byte, n)
+	if _, err := l.src.ReadAt(b, off); err != nil {
+		return nil, fmt.Errorf("layer: %s: record %d: %w", l.File, i, err)
+	}
+	return b, nil
 }
 
 // Remove deletes feature i, keeping the order of the others.
@@ -51,8 +115,26 @@ func (l *Layer) Remove(i int) {
 	l.Status = append(l.Status[:i], l.Status[i+1:]...)
 	l.LonLat = append(l.LonLat[:i], l.LonLat[i+1:]...)
 	l.Unit = append(l.Unit[:i], l.Unit[i+1:]...)
-	l.Props = append(l.Props[:i], l.Props[i+1:]...)
 	l.Lines = append(l.Lines[:i], l.Lines[i+1:]...)
+	l.recOff = append(l.recOff[:i], l.recOff[i+1:]...)
+	l.recLen = append(l.recLen[:i], l.recLen[i+1:]...)
+}
+
+// Snapshot returns a copy of the layer as it is now: a loader publishes
+// snapshots while it appends, and a snapshot's columns never change. A
+// snapshot's records cannot be read (the loader's buffer goes away); the
+// finished layer's can.
+func (l *Layer) Snapshot() *Layer {
+	c := *l
+	c.src = loading{}
+	return &c
+}
+
+// loading is the record source of a snapshot.
+type loading struct{}
+
+func (loading) ReadAt([]byte, int64) (int, error) {
+	return 0, errors.New("the layer is still loading")
 }
 
 // Index returns the position of the feature with the given id, or -1.

@@ -3,6 +3,7 @@ package layer
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -38,9 +39,28 @@ func TestLayer(t *testing.T) {
 			t.Errorf("(-180, max lat) projects to %v", u)
 		}
 	})
+	t.Run("records come back", func(t *testing.T) {
+		if r, err := l.Record(1); err != nil || string(r) != `{}` {
+			t.Errorf("record %q, %v", r, err)
+		}
+		s := l.Snapshot()
+		if _, err := s.Record(0); err == nil {
+			t.Error("a snapshot's record was readable")
+		}
+		at := &Layer{}
+		at.SetSource(strings.NewReader("xx{\"a\":1}yy"))
+		at.AddAt("a", "A", "mine", "operating", orb.Point{1, 2}, 2, 7, 1)
+		if r, err := at.Record(0); err != nil || string(r) != `{"a":1}` {
+			t.Errorf("record at offset: %q, %v", r, err)
+		}
+		at.Grow(1000)
+		if cap(at.IDs) < 1001 || at.Len() != 1 {
+			t.Errorf("grow: cap %d len %d", cap(at.IDs), at.Len())
+		}
+	})
 	t.Run("remove keeps columns aligned", func(t *testing.T) {
 		l.Remove(1)
-		if l.Len() != 2 || l.IDs[1] != "c" || l.Names[1] != "C" || l.Lines[1] != 4 || l.LonLat[1][0] != -180 || math.Abs(l.Unit[1][0]) > 1e-12 || len(l.Props) != 2 || len(l.Kinds) != 2 {
+		if l.Len() != 2 || l.IDs[1] != "c" || l.Names[1] != "C" || l.Lines[1] != 4 || l.LonLat[1][0] != -180 || math.Abs(l.Unit[1][0]) > 1e-12 || len(l.recOff) != 2 || len(l.Kinds) != 2 {
 			t.Errorf("after remove: %+v", l)
 		}
 	})

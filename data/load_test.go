@@ -1,0 +1,232 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lodemap/lodemap/geo/layer"
+)
+
+// TestFastReaderMatchesCareful reads each embedded layer with both GeoJSON
+// readers: the columns and records must be the same.
+func TestFastReaderMatchesCareful(t *testing.T) {
+	files, _ := fs.Glob(embedded, "layers/*.geojson")
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			b, _ := fs.ReadFile(embedded, name)
+			fast, ok := readGeoJSONFast(b, "x", name, nil)
+			if !ok {
+				t.Fatal("the fast reader gave up on a valid file")
+			}
+			careful, probs := readLayer(b, "x", name)
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			sameLayer(t, fast, careful)
+		})
+	}
+}
+
+func sameLayer(t *testing.T, a, b *layer.Layer) {
+	t.Helper()
+	if a.Title != b.Title || a.Order != b.Order || !reflect.DeepEqual(a.IDs, b.IDs) || !reflect.DeepEqual(a.Names, b.Names) ||
+		!reflect.DeepEqual(a.Kinds, b.Kinds) || !reflect.DeepEqual(a.Status, b.Status) || !reflect.DeepEqual(a.LonLat, b.LonLat) || !reflect.DeepEqual(a.Lines, b.Lines) {
+		t.Fatalf("columns differ:\n%+v\n%+v", a, b)
+	}
+	for i := range a.IDs {
+		ra, _ := a.Record(i)
+		rb, _ := b.Record(i)
+		if !bytes.Equal(ra, rb) {
+			t.Fatalf("record %d differs", i)
+		}
+	}
+}
+
+func TestFastReaderEdgeCases(t *testing.T) {
+	const f = `{"type":"Feature","geometry":{"type":"Point","coordinates":[30,40]},"properties":{"id":"a","name":"A \"quoted\" {brace} [bracket]","kind":"mine","status":"operating"}}`
+	tests := []struct {
+		name  string
+		in    string
+		ok    bool
+		n     int
+		title string
+	}{
+		{"name after features", `{"type":"FeatureCollection","features":[` + f + `],"name":"Late"}`, true, 1, "Late"},
+		{"escapes and brackets in strings", `{"features":[` + f + `,` + strings.Replace(f, `"a"`, `"b\\"`, 1) + `]}`, true, 2, "x"},
+		{"empty", `{"type":"FeatureCollection","features":[]}`, true, 0, "x"},
+		{"number element", `{"features":[1]}`, false, 0, ""},
+		{"string element", `{"features":["x"]}`, false, 0, ""},
+		{"null element", `{"features":[` + f + `,null]}`, false, 0, ""},
+		{"not a collection", `{"type":"Feature","features":[]}`, false, 0, ""},
+		{"truncated", `{"features":[` + f[:40], false, 0, ""},
+		{"trailing garbage", `{"features":[]} x`, false, 0, ""},
+		{"unknown kind", `{"features":[` + strings.Replace(f, `"mine"`, `"smelter"`, 1) + `]}`, false, 0, ""},
+		{"3D point", `{"features":[` + strings.Replace(f, `[30,40]`, `[30,40,100]`, 1) + `]}`, true, 1, "x"},
+		{"line geometry", `{"features":[` + strings.Replace(f, `"Point"`, `"LineString"`, 1) + `]}`, false, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := readGeoJSONFast([]byte(tt.in), "x", "x.geojson", nil)
+			if ok != tt.ok {
+				t.Fatalf("ok = %v, want %v", ok, tt.ok)
+			}
+			if ok && (l.Len() != tt.n || l.Title != tt.title) {
+				t.Errorf("%d features titled %q, want %d %q", l.Len(), l.Title, tt.n, tt.title)
+			}
+			if !ok {
+				// The careful reader then names the problem.
+				if _, probs := readLayer([]byte(tt.in), "x", "x.geojson"); len(probs) == 0 && tt.name != "trailing garbage" {
+					t.Errorf("the careful reader found nothing wrong")
+				}
+			}
+		})
+	}
+}
+
+var (
+	bigOnce sync.Once
+	bigPath string
+)
+
+// bigFile writes (once) a generated GeoJSON of n features to a temporary
+// folder.
+func bigFile(t testing.TB, n int) string {
+	bigOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "lodemap-big-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bigPath = filepath.Join(dir, "generated.geojson")
+		f, err := os.Create(bigPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteSynthetic(f, n, 1); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	})
+	return bigPath
+}
+
+// TestLoadLayerFileLarge loads a file past the in-memory limit: records
+// come back from the file, progress is reported in order, snapshots grow,
+// and a cancel keeps what arrived.
+func TestLoadLayerFileLarge(t *testing.T) {
+	path := bigFile(t, 150_000) // about 43 MB
+	var reports, publishes int
+	var lastDone int64
+	var lastLen int
+	l, probs, err := LoadLayerFile(path, &Progress{
+		Report: func(done, total int64, n int) {
+			if done < lastDone || done > total {
+				t.Errorf("progress %d of %d after %d", done, total, lastDone)
+			}
+			lastDone = done
+			reports++
+		},
+		Publish: func(s *layer.Layer) {
+			if s.Len() <= lastLen {
+				t.Errorf("snapshot of %d after %d", s.Len(), lastLen)
+			}
+			lastLen = s.Len()
+			if _, err := s.Record(0); err == nil {
+				t.Error("a snapshot's record was readable")
+			}
+			publishes++
+		},
+	})
+	if err != nil || len(probs) > 0 || l.Len() != 150_000 {
+		t.Fatalf("%d features, %d problems, %v", l.Len(), len(probs), err)
+	}
+	if reports < 4 || publishes != reports || lastLen != l.Len() {
+		t.Errorf("%d reports, %d snapshots, last %d", reports, publishes, lastLen)
+	}
+	rec, err := l.Record(149_999)
+	if err != nil || !bytes.Contains(rec, []byte(`"gen-0149999"`)) {
+		t.Errorf("last record %q, %v", rec, err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	part, _, err := LoadLayerFile(path, &Progress{Ctx: ctx, Report: func(done, total int64, n int) {
+		if n >= 60_000 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || part == nil || part.Len() == 0 || part.Len() >= 150_000 {
+		n := -1
+		if part != nil {
+			n = part.Len()
+		}
+		t.Errorf("cancelled load kept %d features, err %v", n, err)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		n     int
+		probs []string
+	}{
+		{"usgs columns", "source_id,record_id,name,lon,lat,commodities\nusgs,r1,Pierce Mine,-72.1,43.3,\"gold, silver\"\nusgs,r2,Goshen Mine,-72.08,43.27,\n", 2, nil},
+		{"latitude/longitude, no id", "Latitude,Longitude,Site\n39.6,31.35,Beylikova\n", 1, nil},
+		{"bad row", "lon,lat,name\n31,39,A\nx,39,B\n32,95,C\n", 1, []string{":3: feature \"t-2\": coordinates (x, 39)", ":4: feature \"t-3\": coordinates (32, 95)"}},
+		{"no coordinates", "a,b\n1,2\n", 0, []string{":1: the header names no longitude and latitude columns"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, probs := readCSV([]byte(tt.in), "t", "t.csv")
+			got := 0
+			if l != nil {
+				got = l.Len()
+			}
+			if got != tt.n || len(probs) != len(tt.probs) {
+				t.Fatalf("%d features, problems %v", got, probs)
+			}
+			for i, p := range tt.probs {
+				if !strings.Contains(probs[i].String(), p) {
+					t.Errorf("problem %q lacks %q", probs[i], p)
+				}
+			}
+		})
+	}
+	l, _ := readCSV([]byte(tests[0].in), "t", "t.csv")
+	props, err := recordProps(l, 0)
+	if err != nil || string(props) != `{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}` {
+		t.Errorf("props %s, %v", props, err)
+	}
+}
+
+// TestUSGSSites loads the real USGS mineral-site extract from the shared
+// test data (85,254 sites), read in place.
+func TestUSGSSites(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "testdata", "usgs-mineral-sites.csv.gz")
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must have %s", path)
+		}
+		t.Skip("no shared test data")
+	}
+	l, probs, err := LoadLayerFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Len()+len(probs) != 85_254 || l.Len() < 85_000 {
+		t.Errorf("%d sites and %d problems, want 85,254 rows", l.Len(), len(probs))
+	}
+	c := &Catalog{byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
+	c.addLayer(l)
+	d, ok := c.Details(l.IDs[0])
+	if !ok || d.Name != "President Pierce Mine" {
+		t.Errorf("first site %+v", d)
+	}
+}

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package data
+
+import "testing"
+
+// reportPeakRSS is Unix-only.
+func reportPeakRSS(*testing.B) {}
