@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -29,21 +30,37 @@ type LayerPanel struct {
 // NewLayerPanel returns a panel with every layer switched on.
 func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 	p := &LayerPanel{checks: map[string]*widget.Check{}, box: container.NewVBox()}
+	p.ExtendBaseWidget(p)
+	p.SetLayers(cat.Layers)
+	return p
+}
+
+// SetLayers shows the given layers, keeping the check boxes of those
+// already listed as they were.
+func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
+	p.box.RemoveAll()
 	p.box.Add(widget.NewLabelWithStyle("Layers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, l := range cat.Layers {
+	checks := map[string]*widget.Check{}
+	for _, l := range layers {
 		id := l.ID
-		c := widget.NewCheck(fmt.Sprintf("%s (%d)", l.Title, l.Len()), func(on bool) {
+		on := true
+		if old, ok := p.checks[id]; ok {
+			on = old.Checked
+		}
+		c := widget.NewCheck(fmt.Sprintf("%s (%d)", l.Title, l.Len()), nil)
+		c.SetChecked(on)
+		c.OnChanged = func(on bool) {
 			if p.OnToggle != nil {
 				p.OnToggle(id, on)
 			}
-		})
-		c.SetChecked(true)
-		p.checks[id] = c
+		}
+		checks[id] = c
 		p.box.Add(c)
 		for _, kc := range l.KindCounts() {
 			p.box.Add(keyRow(style.For(kc.Kind, "operating"), fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)))
 		}
 	}
+	p.checks = checks
 	p.box.Add(widget.NewSeparator())
 	p.box.Add(widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, st := range []struct{ status, text string }{
@@ -53,8 +70,7 @@ func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 	} {
 		p.box.Add(keyRow(style.For("", st.status), st.text)) // a kind-neutral grey circle
 	}
-	p.ExtendBaseWidget(p)
-	return p
+	p.Refresh()
 }
 
 // SetVisible sets a layer's check box, as the user would.

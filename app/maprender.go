@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -39,7 +40,7 @@ func (m *MapView) renderLoop() {
 		rendered = gen
 		uiDo(func() {
 			m.mu.Lock()
-			m.frame, m.frameFor = img, v
+			m.frame, m.frameFor, m.scene = img, v, scene
 			m.mu.Unlock()
 			m.Refresh()
 			m.trace.frame(m, v)
@@ -98,7 +99,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	m := r.m
 	m.mu.Lock()
 	cur, fv := m.view, m.frameFor
-	hovered, pos := m.hovered, m.hoverPos
+	hovered, pos := m.hoverRef, m.hoverPos
 	m.mu.Unlock()
 	if fv.Width > 0 && cur.Width > 0 {
 		s := cur.WorldSize() / fv.WorldSize()
@@ -110,17 +111,13 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	r.layoutTip(hovered, pos, size)
 }
 
-func (r *mapRenderer) layoutTip(hovered string, pos fyne.Position, size fyne.Size) {
-	if hovered == "" {
+func (r *mapRenderer) layoutTip(hovered data.Ref, pos fyne.Position, size fyne.Size) {
+	if hovered.Layer == nil {
 		r.tipBox.Hide()
 		r.tipText.Hide()
 		return
 	}
-	name := hovered
-	if ref, ok := r.m.cat.Feature(hovered); ok {
-		name = ref.Layer.Names[ref.Index]
-	}
-	r.tipText.Text = name
+	r.tipText.Text = hovered.Layer.Names[hovered.Index]
 	ts := r.tipText.MinSize()
 	pad := float32(6)
 	box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/index"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
@@ -40,11 +41,12 @@ type MapView struct {
 	// OnViewChanged is called on the UI thread after the view changes.
 	OnViewChanged func(v view.Viewport)
 
-	cat   *data.Catalog
-	grids []*index.Grid
-	home  view.Viewport
+	cat  *data.Catalog
+	home view.Viewport
 
 	mu       sync.Mutex // guards the fields below, read by the render goroutine
+	layers   []*layer.Layer
+	grids    []*index.Grid
 	view     view.Viewport
 	hidden   map[string]bool
 	selected string
@@ -52,10 +54,12 @@ type MapView struct {
 	scale    float32
 
 	gen      uint64 // bumped by every render request
+	hoverRef data.Ref
 	hoverPos fyne.Position
 	frame    *image.RGBA
 	frameFor view.Viewport
 	frameGen uint64 // the request generation the shown frame was rendered for
+	scene    *render.Scene
 	renders  chan struct{}
 	trace    *tracer
 }
@@ -66,6 +70,7 @@ func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
 	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, scale: 1,
 		renders: make(chan struct{}, 1), trace: newTracer()}
 	for _, l := range cat.Layers {
+		m.layers = append(m.layers, l)
 		m.grids = append(m.grids, index.New(l.Unit))
 	}
 	m.ExtendBaseWidget(m)
@@ -100,6 +105,50 @@ func (m *MapView) ZoomBy(dz float64) {
 
 // PanBy moves the map content by (dx, dy) pixels.
 func (m *MapView) PanBy(dx, dy float64) { m.SetView(m.View().Pan(dx, dy)) }
+
+// SetLayer adds a layer to the map, or replaces the layer of the same id
+// (a loader publishes a growing layer this way). It indexes the layer on
+// the calling goroutine and may be called from any.
+func (m *MapView) SetLayer(l *layer.Layer) {
+	g := index.New(l.Unit)
+	m.mu.Lock()
+	layers := append([]*layer.Layer(nil), m.layers...)
+	grids := append([]*index.Grid(nil), m.grids...)
+	i := 0
+	for i < len(layers) && layers[i].ID != l.ID {
+		i++
+	}
+	if i == len(layers) {
+		layers, grids = append(layers, l), append(grids, g)
+	} else {
+		layers[i], grids[i] = l, g
+	}
+	m.layers, m.grids = layers, grids
+	m.mu.Unlock()
+	m.requestRender()
+}
+
+// RemoveLayer takes a layer off the map.
+func (m *MapView) RemoveLayer(id string) {
+	m.mu.Lock()
+	var layers []*layer.Layer
+	var grids []*index.Grid
+	for i, l := range m.layers {
+		if l.ID != id {
+			layers, grids = append(layers, l), append(grids, m.grids[i])
+		}
+	}
+	m.layers, m.grids = layers, grids
+	m.mu.Unlock()
+	m.requestRender()
+}
+
+// Layers is what the map shows, in drawing order.
+func (m *MapView) Layers() []*layer.Layer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.layers
+}
 
 // SetLayerVisible shows or hides a layer; a hidden layer's selected feature
 // is deselected.
@@ -159,11 +208,14 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 		dist float64
 	}
 	var hits []hit
-	for li, l := range m.cat.Layers {
+	m.mu.Lock()
+	layers, grids := m.layers, m.grids
+	m.mu.Unlock()
+	for li, l := range layers {
 		if !m.LayerVisible(l.ID) {
 			continue
 		}
-		for _, h := range m.grids[li].Within(u, r) {
+		for _, h := range grids[li].Within(u, r) {
 			hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h.Dist})
 		}
 	}
@@ -180,10 +232,17 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 	return out
 }
 
-// Tapped selects the nearest feature within the hit tolerance, or clears
-// the selection on empty map.
+// Tapped zooms into a cluster, or selects the nearest feature within the
+// hit tolerance, or clears the selection on empty map.
 func (m *MapView) Tapped(e *fyne.PointEvent) {
 	m.focus()
+	if c, ok := m.clusterAt(e.Position); ok {
+		v := m.View()
+		x, y := float64(e.Position.X), float64(e.Position.Y)
+		// Zoom in about the cluster, then bring it to where it was tapped.
+		m.SetView(v.ZoomAbout(c.X, c.Y, clusterZoomStep).Pan(x-c.X, y-c.Y))
+		return
+	}
 	under := m.FeaturesAt(e.Position)
 	id := ""
 	if len(under) > 0 {
@@ -209,18 +268,37 @@ func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 	m.SetView(v.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), float64(e.Scrolled.DY)/wheelPerZoom))
 }
 
+// clusterZoomStep is how far a click on a cluster zooms in.
+const clusterZoomStep = 2.0
+
+// clusterAt finds a cluster of the frame on screen under a point, mapped
+// from the frame's view to the current one.
+func (m *MapView) clusterAt(p fyne.Position) (render.Cluster, bool) {
+	m.mu.Lock()
+	s, fv, cur := m.scene, m.frameFor, m.view
+	m.mu.Unlock()
+	if s == nil {
+		return render.Cluster{}, false
+	}
+	ll := cur.ToLonLat(float64(p.X), float64(p.Y))
+	x, y := fv.ToPixel(ll)
+	return s.ClusterAt(x, y)
+}
+
 // MouseIn starts hover tracking.
 func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 
 // MouseMoved updates the hovered feature and its tooltip.
 func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	id := ""
+	var ref data.Ref
 	if under := m.FeaturesAt(e.Position); len(under) > 0 {
-		id = under[0].ID()
+		ref = under[0]
+		id = ref.ID()
 	}
 	m.mu.Lock()
 	changed := id != m.hovered
-	m.hovered = id
+	m.hovered, m.hoverRef = id, ref
 	m.hoverPos = e.Position
 	m.mu.Unlock()
 	if changed {
@@ -233,7 +311,7 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 func (m *MapView) MouseOut() {
 	m.mu.Lock()
 	changed := m.hovered != ""
-	m.hovered = ""
+	m.hovered, m.hoverRef = "", data.Ref{}
 	m.mu.Unlock()
 	if changed {
 		m.requestRender()
@@ -322,7 +400,7 @@ func (m *MapView) SceneInput() render.Input {
 
 // inputLocked is the scene input of the current state; m.mu is held.
 func (m *MapView) inputLocked() render.Input {
-	return render.Input{View: m.view, Layers: m.cat.Layers, Hidden: copyHidden(m.hidden),
+	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
 		Selected: m.selected, Attribution: m.cat.Attribution()}
 }
 

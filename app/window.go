@@ -28,6 +28,7 @@ type Window struct {
 	// Export is the last export dialog opened, if any.
 	Export *ExportPanel
 	status *widget.Label
+	loads  *fyne.Container // rows of layers loading in the background
 	cat    *data.Catalog
 }
 
@@ -64,7 +65,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.OpenExport),
 	)
 	w.setMenu()
-	centre := container.NewBorder(tools, w.status, nil, nil, w.Map)
+	w.loads = container.NewVBox()
+	centre := container.NewBorder(tools, container.NewVBox(w.loads, w.status), nil, nil, w.Map)
 	right := container.NewHSplit(centre, w.Details)
 	right.Offset = 0.64
 	main := container.NewHSplit(w.Layers, right)
@@ -80,7 +82,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		}
 	}
 	if len(cat.Problems) > 0 {
-		w.showProblems(cat)
+		showProblems(w, fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), cat.Problems)
 	}
 	return w
 }
@@ -89,14 +91,19 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 var (
 	ExportShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	CopyShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	// AddLayerShortcut opens a layer file beside the dataset.
+	AddLayerShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (w *Window) setMenu() {
+	add := fyne.NewMenuItem("Add layer…", w.OpenLayerDialog)
+	add.Shortcut = AddLayerShortcut
 	exp := fyne.NewMenuItem("Export…", w.OpenExport)
 	exp.Shortcut = ExportShortcut
 	cp := fyne.NewMenuItem("Copy map image", w.CopyMap)
 	cp.Shortcut = CopyShortcut
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", exp, cp)))
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp)))
+	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })
 	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })
 	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
 }
@@ -114,12 +121,11 @@ func (w *Window) CopyMap() {
 
 // showProblems tells the user what could not be loaded; everything else is
 // on the map.
-func (w *Window) showProblems(cat *data.Catalog) {
-	text := cat.Problems.Error()
+func showProblems(w fyne.Window, title string, probs data.Problems) {
+	text := probs.Error()
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak
 	s := container.NewVScroll(l)
 	s.SetMinSize(fyne.NewSize(640, 240))
-	d := dialog.NewCustom(fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), "Close", s, w)
-	d.Show()
+	dialog.NewCustom(title, "Close", s, w).Show()
 }

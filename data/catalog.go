@@ -23,6 +23,7 @@ type Catalog struct {
 
 	byID     map[string]Ref
 	excerpts map[string][]*Excerpt
+	attached []*LayerIndex
 }
 
 // Ref locates a feature: its layer and its index there.
@@ -175,8 +176,69 @@ func (c *Catalog) addArticle(a *Article) {
 
 // Feature finds a feature by id.
 func (c *Catalog) Feature(id string) (Ref, bool) {
-	r, ok := c.byID[id]
-	return r, ok
+	if r, ok := c.byID[id]; ok {
+		return r, ok
+	}
+	for _, ix := range c.attached {
+		if i, ok := ix.ids[id]; ok {
+			return Ref{Layer: ix.layer, Index: i}, true
+		}
+	}
+	return Ref{}, false
+}
+
+// LayerIndex is a layer added beside a dataset with its ids indexed, built
+// off the UI thread by IndexLayer.
+type LayerIndex struct {
+	layer *layer.Layer
+	ids   map[string]int
+}
+
+// IndexLayer indexes an added layer's ids. Where an id is repeated the first
+// feature keeps it; Duplicates counts the others.
+func IndexLayer(l *layer.Layer) *LayerIndex {
+	ix := &LayerIndex{layer: l, ids: make(map[string]int, l.Len())}
+	for i, id := range l.IDs {
+		if _, dup := ix.ids[id]; !dup {
+			ix.ids[id] = i
+		}
+	}
+	return ix
+}
+
+// Duplicates is how many of the layer's features repeat an earlier id.
+func (ix *LayerIndex) Duplicates() int { return ix.layer.Len() - len(ix.ids) }
+
+// Attach adds an indexed layer to the catalog, replacing an added layer of
+// the same id. Call it where the catalog is read (the UI thread).
+func (c *Catalog) Attach(ix *LayerIndex) {
+	for j, a := range c.attached {
+		if a.layer.ID == ix.layer.ID {
+			c.attached[j] = ix
+			for i, l := range c.Layers {
+				if l.ID == ix.layer.ID {
+					c.Layers[i] = ix.layer
+				}
+			}
+			return
+		}
+	}
+	c.Layers = append(c.Layers, ix.layer)
+	c.attached = append(c.attached, ix)
+}
+
+// UniqueLayerID returns id, or id with a number added when the catalog
+// already has a layer of that id.
+func (c *Catalog) UniqueLayerID(id string) string {
+	taken := map[string]bool{}
+	for _, l := range c.Layers {
+		taken[l.ID] = true
+	}
+	out := id
+	for n := 2; taken[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
+	}
+	return out
 }
 
 // Excerpts returns the excerpts linked to a feature, in article order.

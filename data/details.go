@@ -28,7 +28,7 @@ type Field struct{ Key, Value string }
 
 // Details decodes the properties of a feature.
 func (c *Catalog) Details(id string) (*Details, bool) {
-	r, ok := c.byID[id]
+	r, ok := c.Feature(id)
 	if !ok {
 		return nil, false
 	}

@@ -89,6 +89,19 @@ func WritePDF(w io.Writer, s *Scene, title string, k *Sink) error {
 	}
 	for i, g := range s.Groups {
 		f.BeginLayer(layerIDs[i])
+		for _, c := range g.Clusters {
+			fill(f, color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF})
+			f.Circle(c.X*pt, c.Y*pt, (c.R+2)*pt, "F")
+			fill(f, c.Color)
+			f.SetAlpha(0.9, "Normal")
+			f.Circle(c.X*pt, c.Y*pt, c.R*pt, "F")
+			f.SetAlpha(1, "Normal")
+			t := c.Label()
+			f.SetFont("Go", "B", clusterTextSize*pt)
+			f.SetTextColor(0xFF, 0xFF, 0xFF)
+			f.Text((c.X-MeasureText(t, clusterTextSize, true)/2)*pt, (c.Y+clusterTextSize*0.36)*pt, t)
+			done++
+		}
 		for _, m := range g.Markers {
 			place(m)
 			if done++; done%checkEvery == 0 {

@@ -37,6 +37,8 @@ func RasterTo(s *Scene, scale float64, k *Sink) (*image.RGBA, error) {
 		return nil, err
 	}
 	for _, g := range s.Groups {
+		drawClusters(img, g.Clusters, scale)
+		done += len(g.Clusters)
 		for _, m := range g.Markers {
 			stamp(img, m, scale)
 			if done++; done%checkEvery == 0 {
@@ -189,7 +191,13 @@ func sprite(k spriteKey) *image.RGBA {
 // drawSprite renders one marker's paths into a small image.
 func drawSprite(k spriteKey) *image.RGBA {
 	paths, extent := markerPaths(k.m, k.selected, k.hovered)
-	size := int(math.Ceil(2 * (extent + 1) * k.scale))
+	return paintPaths(paths, extent+1, k.scale)
+}
+
+// paintPaths paints filled outlines around the centre of a square image
+// reaching extent logical pixels from it.
+func paintPaths(paths []fillPath, extent, scale float64) *image.RGBA {
+	size := int(math.Ceil(2 * extent * scale))
 	size += size % 2
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	c := float64(size) / 2
@@ -197,7 +205,7 @@ func drawSprite(k spriteKey) *image.RGBA {
 		var ras vector.Rasterizer
 		ras.Reset(size, size)
 		for i, pt := range p.pts {
-			x, y := float32(c+pt[0]*k.scale), float32(c+pt[1]*k.scale)
+			x, y := float32(c+pt[0]*scale), float32(c+pt[1]*scale)
 			if i == 0 {
 				ras.MoveTo(x, y)
 			} else {
@@ -285,6 +293,43 @@ func fillPoly(img *image.RGBA, pts []orb.Point, c color.NRGBA, scale float64) {
 	}
 	r.ClosePath()
 	r.Draw(img, b, image.NewUniform(c), image.Point{})
+}
+
+type clusterKey struct {
+	r     float64
+	c     color.NRGBA
+	scale float64
+}
+
+var clusterSprites sync.Map // clusterKey -> *image.RGBA
+
+// drawClusters draws each cluster's circle from a cached sprite and its
+// count centred on it.
+func drawClusters(img *image.RGBA, cs []Cluster, scale float64) {
+	if len(cs) == 0 {
+		return
+	}
+	for _, c := range cs {
+		k := clusterKey{math.Round(c.R*2) / 2, c.Color, scale}
+		v, ok := clusterSprites.Load(k)
+		if !ok {
+			v = paintPaths(clusterPaths(Cluster{R: k.r, Color: c.Color}), k.r+3, scale)
+			clusterSprites.Store(k, v)
+		}
+		sp := v.(*image.RGBA)
+		half := sp.Rect.Dx() / 2
+		over(img, sp, int(math.Round(c.X*scale))-half, int(math.Round(c.Y*scale))-half)
+	}
+	faceMu.Lock()
+	defer faceMu.Unlock()
+	f := face(clusterTextSize*scale, true)
+	d := font.Drawer{Dst: img, Face: f, Src: image.White}
+	for _, c := range cs {
+		t := c.Label()
+		w := fixedToFloat(font.MeasureString(f, t))
+		d.Dot = fixed.Point26_6{X: fixed.Int26_6((c.X*scale - w/2) * 64), Y: fixed.Int26_6((c.Y*scale + clusterTextSize*scale*0.36) * 64)}
+		d.DrawString(t)
+	}
 }
 
 // Swatch returns the marker as drawn on the map, for legends and layer keys.

@@ -42,11 +42,12 @@ type Polygon struct {
 	Stroke color.NRGBA
 }
 
-// Group is the markers of one layer, drawn in order.
+// Group is the markers of one layer, drawn in order, and its clusters.
 type Group struct {
-	Layer   string // layer id
-	Title   string
-	Markers []Marker
+	Layer    string // layer id
+	Title    string
+	Markers  []Marker
+	Clusters []Cluster
 }
 
 // Marker is one feature's marker.
@@ -89,27 +90,12 @@ func Build(in Input) (*Scene, error) {
 	s.Land = landPolygons(bm, v)
 	margin := style.MarkerSize
 	var cands []labelCand
+	proj := newProjector(v)
 	for _, l := range in.Layers {
 		if in.Hidden[l.ID] {
 			continue
 		}
-		g := Group{Layer: l.ID, Title: l.Title}
-		for i := range l.IDs {
-			x, y := unitToPixelWrapped(v, l.Unit[i])
-			if x < -margin || y < -margin || x > v.Width+margin || y > v.Height+margin {
-				continue
-			}
-			m := Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), ID: l.IDs[i],
-				Kind: l.Kinds[i], Status: l.Status[i],
-				Selected: l.IDs[i] == in.Selected, Hovered: l.IDs[i] == in.Hovered}
-			g.Markers = append(g.Markers, m)
-			if m.Selected {
-				hl := m
-				s.Highlight = &hl
-			}
-			cands = append(cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
-		}
-		s.Groups = append(s.Groups, g)
+		s.Groups = append(s.Groups, layerGroup(s, l, in, proj, margin, &cands))
 	}
 	if !in.NoLabels {
 		s.Labels = placeLabels(cands, s)
@@ -118,12 +104,71 @@ func Build(in Input) (*Scene, error) {
 	return s, nil
 }
 
-// unitToPixelWrapped places a point on the world copy nearest the view centre.
-func unitToPixelWrapped(v view.Viewport, u orb.Point) (float64, float64) {
-	c := view.ToUnit(v.Center)
-	dx := u[0] - c[0]
-	u[0] -= math.Round(dx)
-	return v.UnitToPixel(u)
+// projector turns Mercator unit coordinates into the view's pixels, with
+// the per-view work done once: a scale and a translate per point.
+type projector struct {
+	ox, oy, scale, cx float64
+}
+
+func newProjector(v view.Viewport) projector {
+	o := v.Origin()
+	return projector{ox: o[0], oy: o[1], scale: v.WorldSize(), cx: view.ToUnit(v.Center)[0]}
+}
+
+// pixel places a point on the world copy nearest the view centre.
+func (p projector) pixel(u orb.Point) (float64, float64) {
+	x := u[0]
+	if d := x - p.cx; d > 0.5 || d < -0.5 {
+		x -= math.Round(d)
+	}
+	return (x - p.ox) * p.scale, (u[1] - p.oy) * p.scale
+}
+
+// layerGroup makes one layer's markers, or, when more of its features are
+// in the frame than can be told apart, its clusters.
+func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float64, cands *[]labelCand) Group {
+	g := Group{Layer: l.ID, Title: l.Title}
+	inView := func(x, y float64) bool {
+		return x >= -margin && y >= -margin && x <= s.Width+margin && y <= s.Height+margin
+	}
+	n := 0
+	for i := range l.Unit {
+		if x, y := proj.pixel(l.Unit[i]); inView(x, y) {
+			if n++; n > ClusterFrom {
+				break
+			}
+		}
+	}
+	if n > ClusterFrom {
+		g.Markers, g.Clusters = clusters(s, l, in, proj, inView)
+		for _, m := range g.Markers {
+			if m.Selected {
+				hl := m
+				s.Highlight = &hl
+			}
+		}
+		return g
+	}
+	for i := range l.Unit {
+		x, y := proj.pixel(l.Unit[i])
+		if !inView(x, y) {
+			continue
+		}
+		m := marker(l, i, x, y, in)
+		g.Markers = append(g.Markers, m)
+		if m.Selected {
+			hl := m
+			s.Highlight = &hl
+		}
+		*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
+	}
+	return g
+}
+
+func marker(l *layer.Layer, i int, x, y float64, in Input) Marker {
+	return Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), ID: l.IDs[i],
+		Kind: l.Kinds[i], Status: l.Status[i],
+		Selected: l.IDs[i] == in.Selected, Hovered: l.IDs[i] == in.Hovered}
 }
 
 func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
@@ -186,6 +231,9 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 	for _, g := range s.Groups {
 		for _, m := range g.Markers {
 			taken.add(box{m.X - r, m.Y - r, m.X + r, m.Y + r})
+		}
+		for _, c := range g.Clusters {
+			taken.add(box{c.X - c.R - 2, c.Y - c.R - 2, c.X + c.R + 2, c.Y + c.R + 2})
 		}
 	}
 	var out []Label

@@ -43,6 +43,15 @@ func WriteSVG(w io.Writer, s *Scene, scale float64, k *Sink) error {
 	}
 	for _, g := range s.Groups {
 		fmt.Fprintf(bw, "<g id=\"layer-%s\" class=\"layer\" data-title=\"%s\">\n", esc(g.Layer), esc(g.Title))
+		for _, c := range g.Clusters {
+			fmt.Fprintf(bw, "<circle class=\"cluster\" cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" fill-opacity=\"0.9\" stroke=\"#ffffff\" stroke-width=\"2\"/>\n",
+				num(c.X), num(c.Y), num(c.R+1), hex(c.Color))
+			t := c.Label()
+			w := MeasureText(t, clusterTextSize, true)
+			fmt.Fprintf(bw, "<text class=\"count\" x=\"%s\" y=\"%s\" font-size=\"%s\" font-weight=\"bold\" fill=\"#ffffff\"%s>%s</text>\n",
+				num(c.X-w/2), num(c.Y+clusterTextSize*0.36), num(clusterTextSize), textLength(t, clusterTextSize, true), t)
+			done++
+		}
 		for _, m := range g.Markers {
 			fmt.Fprintf(bw, "<use class=\"marker\" xlink:href=\"#%s\" x=\"%s\" y=\"%s\" data-id=\"%s\"/>\n", sw.ids[keyOf(m)], num(m.X), num(m.Y), esc(m.ID))
 			if done++; done%checkEvery == 0 {

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/layer"
+)
+
+// LayerLoad is one layer file loading in the background: a row in the
+// window's status area with a progress bar and a Cancel button, while the
+// map stays interactive and draws what has arrived.
+type LayerLoad struct {
+	Path     string
+	Bar      *widget.ProgressBar
+	Label    *widget.Label
+	Cancel   *widget.Button
+	row      *fyne.Container
+	cancel   context.CancelFunc
+	finished bool
+}
+
+// Done reports whether the load has ended (loaded, failed or cancelled).
+func (ld *LayerLoad) Done() bool { return ld.finished }
+
+// AddLayerFile loads a GeoJSON or CSV layer beside the dataset.
+func (w *Window) AddLayerFile(path string) *LayerLoad {
+	name := filepath.Base(path)
+	ctx, cancel := context.WithCancel(context.Background())
+	ld := &LayerLoad{Path: path, Bar: widget.NewProgressBar(), Label: widget.NewLabel("Loading " + name + " …"), cancel: cancel}
+	ld.Cancel = widget.NewButton("Cancel", cancel)
+	ld.row = container.NewBorder(nil, nil, ld.Label, ld.Cancel, ld.Bar)
+	w.loads.Add(ld.row)
+	id := w.cat.UniqueLayerID(layerIDOf(name))
+	start := time.Now()
+	go func() {
+		var shown *layer.Layer
+		p := &data.Progress{Ctx: ctx,
+			Report: func(done, total int64, n int) {
+				uiDo(func() {
+					ld.Bar.SetValue(float64(done) / float64(max(1, total)))
+					ld.Label.SetText(fmt.Sprintf("Loading %s: %d sites", name, n))
+				})
+			},
+			Publish: func(l *layer.Layer) {
+				l.ID = id
+				shown = l
+				w.Map.SetLayer(l)
+				layers := w.Map.Layers()
+				uiDo(func() { w.Layers.SetLayers(layers) })
+			},
+		}
+		l, probs, err := data.LoadLayerFile(path, p)
+		var ix *data.LayerIndex
+		if l != nil && l.Len() > 0 {
+			l.ID = id
+			w.Map.SetLayer(l)
+			ix = data.IndexLayer(l)
+		} else if shown != nil {
+			w.Map.RemoveLayer(id)
+		}
+		elapsed := time.Since(start)
+		layers := w.Map.Layers()
+		uiDo(func() {
+			ld.finished = true
+			w.loads.Remove(ld.row)
+			if ix != nil {
+				w.cat.Attach(ix)
+			}
+			w.Layers.SetLayers(layers)
+			w.status.SetText(loadSummary(name, l, probs, err, ix, elapsed))
+			if len(probs) > 0 {
+				showProblems(w, fmt.Sprintf("%d problems in %s", len(probs), name), probs)
+			} else if err != nil && ctx.Err() == nil {
+				dialog.ShowError(err, w)
+			}
+		})
+	}()
+	return ld
+}
+
+func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix *data.LayerIndex, d time.Duration) string {
+	n := 0
+	if l != nil {
+		n = l.Len()
+	}
+	msg := fmt.Sprintf("%s: %d sites in %.1f s", name, n, d.Seconds())
+	switch {
+	case err != nil && n > 0:
+		msg = fmt.Sprintf("%s: stopped; kept the %d sites loaded", name, n)
+	case err != nil:
+		msg = fmt.Sprintf("%s: not loaded: %v", name, err)
+	}
+	if len(probs) > 0 {
+		msg += fmt.Sprintf(", %d problems", len(probs))
+	}
+	if ix != nil && ix.Duplicates() > 0 {
+		msg += fmt.Sprintf(", %d repeated ids", ix.Duplicates())
+	}
+	return msg
+}
+
+// layerIDOf makes a layer id from a file name: the name without its
+// extensions.
+func layerIDOf(name string) string {
+	for _, ext := range []string{".gz", ".csv", ".geojson", ".json"} {
+		if strings.HasSuffix(strings.ToLower(name), ext) {
+			name = name[:len(name)-len(ext)]
+		}
+	}
+	return name
+}
+
+// OpenLayerDialog asks for a layer file and loads it.
+func (w *Window) OpenLayerDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.AddLayerFile(path)
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv", ".gz"}))
+	d.Show()
+}

@@ -1,0 +1,111 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/view"
+	"github.com/paulmach/orb"
+)
+
+func synthetic(t *testing.T, n int) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "generated.geojson")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := data.WriteSynthetic(f, n, 7); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAddLayerFileAndClusters(t *testing.T) {
+	w, _ := newTestWindow(t)
+	path := synthetic(t, 40_000)
+	ld := w.AddLayerFile(path)
+	if len(w.loads.Objects) != 1 {
+		t.Fatal("no progress row while loading")
+	}
+	drainUntil(t, "the load", ld.Done)
+	waitFrame(t, w.Map)
+	if len(w.loads.Objects) != 0 {
+		t.Error("progress row left after loading")
+	}
+	c := w.Layers.Check("generated")
+	if c == nil || c.Text != "Generated sites (40000)" || !c.Checked {
+		t.Fatalf("layer panel: %+v", c)
+	}
+	if !strings.Contains(w.status.Text, "generated.geojson: 40000 sites") {
+		t.Errorf("status %q", w.status.Text)
+	}
+	if d, ok := w.cat.Details("gen-0000005"); !ok || d.Operator != "Operator 5" {
+		t.Errorf("details of an added site: %+v", d)
+	}
+	// Zoomed out, 40,000 sites are drawn as clusters; a click on one zooms in.
+	w.Map.SetView(view.New(orb.Point{0, 20}, 2, 0, 0))
+	waitFrame(t, w.Map)
+	w.Map.mu.Lock()
+	s := w.Map.scene
+	w.Map.mu.Unlock()
+	var clusters int
+	for _, g := range s.Groups {
+		if g.Layer == "generated" {
+			clusters = len(g.Clusters)
+		}
+	}
+	if clusters == 0 {
+		t.Fatal("no clusters at zoom 2")
+	}
+	var cl = s.Groups[len(s.Groups)-1].Clusters[0]
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.Map)
+	before := w.Map.View().Zoom
+	test.TapCanvas(w.Canvas(), fyne.NewPos(abs.X+float32(cl.X), abs.Y+float32(cl.Y)))
+	waitFrame(t, w.Map)
+	if z := w.Map.View().Zoom; z != before+clusterZoomStep {
+		t.Errorf("zoom %g after clicking a cluster at %g", z, before)
+	}
+	if w.Map.Selected() != "" {
+		t.Errorf("a cluster click selected %q", w.Map.Selected())
+	}
+}
+
+func TestAddLayerFileCancel(t *testing.T) {
+	w, _ := newTestWindow(t)
+	path := synthetic(t, 200_000)
+	ld := w.AddLayerFile(path)
+	test.Tap(ld.Cancel)
+	drainUntil(t, "the cancelled load", ld.Done)
+	if !strings.Contains(w.status.Text, "stopped") && !strings.Contains(w.status.Text, "not loaded") {
+		t.Errorf("status after cancel: %q", w.status.Text)
+	}
+	for _, l := range w.Map.Layers() {
+		if l.ID == "generated" && l.Len() == 200_000 {
+			t.Error("the whole file loaded despite Cancel")
+		}
+	}
+}
+
+func TestAddLayerBrokenFile(t *testing.T) {
+	w, _ := newTestWindow(t)
+	p := filepath.Join(t.TempDir(), "sites.csv")
+	if err := os.WriteFile(p, []byte("lon,lat,name\n31,39,A\nx,1,B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ld := w.AddLayerFile(p)
+	drainUntil(t, "the load", ld.Done)
+	if c := w.Layers.Check("sites"); c == nil || c.Text != "sites (1)" {
+		t.Errorf("the good row was not kept: %+v", c)
+	}
+	if !strings.Contains(w.status.Text, "1 problems") {
+		t.Errorf("status %q", w.status.Text)
+	}
+}
