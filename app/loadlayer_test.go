@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/lodemap/lodemap/data"
@@ -65,8 +67,13 @@ func TestAddLayerFileAndClusters(t *testing.T) {
 	if clusters == 0 {
 		t.Fatal("no clusters at zoom 2")
 	}
-	var cl = s.Groups[len(s.Groups)-1].Clusters[0]
+	cl := s.Groups[len(s.Groups)-1].Clusters[0]
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.Map)
+	test.MoveMouse(w.Canvas(), fyne.NewPos(abs.X+float32(cl.X), abs.Y+float32(cl.Y)))
+	r := test.WidgetRenderer(w.Map).(*mapRenderer)
+	if want := fmt.Sprintf("%d sites: click to zoom in", cl.Count); r.tipText.Text != want || !r.tipText.Visible() || w.Map.Cursor() != desktop.PointerCursor {
+		t.Errorf("tooltip over a cluster %q, want %q", r.tipText.Text, want)
+	}
 	before := w.Map.View().Zoom
 	test.TapCanvas(w.Canvas(), fyne.NewPos(abs.X+float32(cl.X), abs.Y+float32(cl.Y)))
 	waitFrame(t, w.Map)

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -99,7 +98,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	m := r.m
 	m.mu.Lock()
 	cur, fv := m.view, m.frameFor
-	hovered, pos := m.hoverRef, m.hoverPos
+	tip, pos := m.hoverTip, m.hoverPos
 	m.mu.Unlock()
 	if fv.Width > 0 && cur.Width > 0 {
 		s := cur.WorldSize() / fv.WorldSize()
@@ -108,16 +107,16 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		r.img.Move(fyne.NewPos(float32(cx-w/2), float32(cy-h/2)))
 		r.img.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
-	r.layoutTip(hovered, pos, size)
+	r.layoutTip(tip, pos, size)
 }
 
-func (r *mapRenderer) layoutTip(hovered data.Ref, pos fyne.Position, size fyne.Size) {
-	if hovered.Layer == nil {
+func (r *mapRenderer) layoutTip(tip string, pos fyne.Position, size fyne.Size) {
+	if tip == "" {
 		r.tipBox.Hide()
 		r.tipText.Hide()
 		return
 	}
-	r.tipText.Text = hovered.Layer.Names[hovered.Index]
+	r.tipText.Text = tip
 	ts := r.tipText.MinSize()
 	pad := float32(6)
 	box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"sync"
 
@@ -54,7 +55,7 @@ type MapView struct {
 	scale    float32
 
 	gen      uint64 // bumped by every render request
-	hoverRef data.Ref
+	hoverTip string // the tooltip: the hovered site's name, or a cluster's count
 	hoverPos fyne.Position
 	frame    *image.RGBA
 	frameFor view.Viewport
@@ -290,15 +291,15 @@ func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 
 // MouseMoved updates the hovered feature and its tooltip.
 func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
-	id := ""
-	var ref data.Ref
-	if under := m.FeaturesAt(e.Position); len(under) > 0 {
-		ref = under[0]
-		id = ref.ID()
+	id, tip := "", ""
+	if c, ok := m.clusterAt(e.Position); ok {
+		tip = fmt.Sprintf("%d sites: click to zoom in", c.Count)
+	} else if under := m.FeaturesAt(e.Position); len(under) > 0 {
+		id, tip = under[0].ID(), under[0].Layer.Names[under[0].Index]
 	}
 	m.mu.Lock()
 	changed := id != m.hovered
-	m.hovered, m.hoverRef = id, ref
+	m.hovered, m.hoverTip = id, tip
 	m.hoverPos = e.Position
 	m.mu.Unlock()
 	if changed {
@@ -311,7 +312,7 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 func (m *MapView) MouseOut() {
 	m.mu.Lock()
 	changed := m.hovered != ""
-	m.hovered, m.hoverRef = "", data.Ref{}
+	m.hovered, m.hoverTip = "", ""
 	m.mu.Unlock()
 	if changed {
 		m.requestRender()
@@ -319,9 +320,12 @@ func (m *MapView) MouseOut() {
 	}
 }
 
-// Cursor is a pointing hand over a feature, the default cursor elsewhere.
+// Cursor is a pointing hand over a feature or a cluster, the default
+// cursor elsewhere.
 func (m *MapView) Cursor() desktop.Cursor {
-	if m.Hovered() != "" {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.hoverTip != "" {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor

@@ -33,7 +33,7 @@ var version = "0.1.0-dev"
 const AppID = "io.lodemap.lodemap"
 
 const usage = `Usage:
-  lodemap [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID]
+  lodemap [--data DIR] [--add FILE]... [--center LON,LAT] [--zoom Z] [--select ID]
   lodemap validate [DIR]
   lodemap excerpts ID [--json] [--data DIR]
   lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID] [--layers ID,...]
@@ -151,10 +151,18 @@ func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// files is a repeatable string flag.
+type files []string
+
+func (f *files) String() string     { return strings.Join(*f, ",") }
+func (f *files) Set(v string) error { *f = append(*f, v); return nil }
+
 func runGUI(args []string, stderr io.Writer) error {
 	var vf viewFlags
+	var add files
 	fs := newFlagSet("lodemap", stderr)
 	vf.register(fs)
+	fs.Var(&add, "add", "a GeoJSON or CSV layer file to load beside the dataset (repeatable)")
 	if _, err := parseAll(fs, args); err != nil {
 		return err
 	}
@@ -165,7 +173,11 @@ func runGUI(args []string, stderr io.Writer) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	app.NewWindow(a, cat, vp, vf.selectID).ShowAndRun()
+	w := app.NewWindow(a, cat, vp, vf.selectID)
+	for _, f := range add {
+		w.AddLayerFile(f)
+	}
+	w.ShowAndRun()
 	return nil
 }
 

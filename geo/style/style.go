@@ -163,7 +163,7 @@ func StatusLabel(status string) string {
 func humanize(s string) string {
 	s = strings.ReplaceAll(s, "_", " ")
 	if s == "" {
-		return "Unknown"
+		return "Unspecified"
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }

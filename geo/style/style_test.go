@@ -49,7 +49,7 @@ func TestLabels(t *testing.T) {
 	tests := []struct{ got, want string }{
 		{KindLabel("pilot_plant"), "Pilot plant"},
 		{KindLabel("smelter_site"), "Smelter site"},
-		{KindLabel(""), "Unknown"},
+		{KindLabel(""), "Unspecified"},
 		{StatusLabel("under_construction"), "Under construction"},
 		{StatusLabel("mothballed"), "Mothballed"},
 	}
