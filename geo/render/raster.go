@@ -56,12 +56,17 @@ func RasterTo(s *Scene, scale float64, k *Sink) (*image.RGBA, error) {
 	return img, k.check(total, total)
 }
 
+// rasterizers keep the land rasterizer's frame-sized accumulation buffer
+// between frames.
+var rasterizers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
+
 func drawLand(img *image.RGBA, polys []Polygon, scale float64) {
 	if len(polys) == 0 {
 		return
 	}
 	b := img.Bounds()
-	var r vector.Rasterizer
+	r := rasterizers.Get().(*vector.Rasterizer)
+	defer rasterizers.Put(r)
 	r.Reset(b.Dx(), b.Dy())
 	for _, p := range polys {
 		for _, ring := range p.Rings {
