@@ -44,7 +44,7 @@ type ExportPanel struct {
 	Unit                             *widget.Select
 	Title, Subtitle                  *widget.Entry
 	Legend, ScaleBar, North, Credits *widget.Check
-	Footnote                         *widget.Check
+	Footnote, EverySite              *widget.Check
 	Folder, FileName                 *widget.Entry
 	ExportButton, CopyButton, Cancel *widget.Button
 	Progress                         *widget.ProgressBar
@@ -98,6 +98,7 @@ func NewExportPanel(cat *data.Catalog, m *MapView, w fyne.Window) *ExportPanel {
 	p.North = widget.NewCheck("North arrow", toggled)
 	p.Credits = widget.NewCheck("Attribution", toggled)
 	p.Footnote = widget.NewCheck("Footnote: date and data sources", toggled)
+	p.EverySite = widget.NewCheck("Every site, no clusters", toggled)
 	p.Folder = widget.NewEntry()
 	p.Folder.SetText(defaultFolder())
 	p.FileName = widget.NewEntry()
@@ -135,7 +136,7 @@ func NewExportPanel(cat *data.Catalog, m *MapView, w fyne.Window) *ExportPanel {
 		widget.NewFormItem("Size", container.NewVBox(p.Preset, p.customRow)),
 		widget.NewFormItem("Title", p.Title),
 		widget.NewFormItem("Subtitle", p.Subtitle),
-		widget.NewFormItem("Include", container.NewVBox(p.Legend, p.ScaleBar, p.North, p.Credits, p.Footnote)),
+		widget.NewFormItem("Include", container.NewVBox(p.Legend, p.ScaleBar, p.North, p.Credits, p.Footnote, p.EverySite)),
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, browse, p.Folder)),
 		widget.NewFormItem("File name", p.FileName),
 	)
@@ -184,6 +185,7 @@ func (p *ExportPanel) Input(size export.Size) render.Input {
 	in := p.source
 	w, h := size.Logical()
 	in.View = in.View.Reframe(w, h)
+	in.NoClusters = p.EverySite.Checked
 	in.Furniture = render.Furniture{Title: strings.TrimSpace(p.Title.Text), Subtitle: strings.TrimSpace(p.Subtitle.Text),
 		Legend: p.Legend.Checked, ScaleBar: p.ScaleBar.Checked, NorthArrow: p.North.Checked, NoAttribution: !p.Credits.Checked}
 	if p.Footnote.Checked {
@@ -221,7 +223,7 @@ func (p *ExportPanel) fixExtension() {
 // update re-renders the preview off the UI thread and says what the
 // export will be.
 func (p *ExportPanel) update() {
-	if p.Status == nil || p.Preset == nil || p.Title == nil || p.Footnote == nil {
+	if p.Status == nil || p.Preset == nil || p.Title == nil || p.Footnote == nil || p.EverySite == nil {
 		return // still being built
 	}
 	if p.Preset.Selected == presetCustom {

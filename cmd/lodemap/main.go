@@ -38,7 +38,7 @@ const usage = `Usage:
   lodemap excerpts ID [--json] [--data DIR]
   lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID] [--layers ID,...]
                  [--size WxH] [--dpi D] [--paper a4|a3|letter|legal [--landscape]]
-                 [--title T] [--subtitle S] [--legend] [--scalebar] [--north] [--footnote]
+                 [--title T] [--subtitle S] [--legend] [--scalebar] [--north] [--footnote] [--every-site]
                  OUT.png|OUT.svg|OUT.pdf
   lodemap version
 `
@@ -271,6 +271,7 @@ type exportFlags struct {
 	sizeText, paper, title, subtitle, layers string
 	dpi                                      float64
 	landscape, legend, scalebar, north, foot bool
+	everySite                                bool
 }
 
 func (o *exportFlags) register(fs *flag.FlagSet) {
@@ -285,6 +286,7 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.north, "north", false, "draw a north arrow")
 	fs.BoolVar(&o.foot, "footnote", false, "add a footnote with the date and the data sources")
 	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
+	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
 }
 
 func (o *exportFlags) size() (export.Size, error) {
@@ -295,7 +297,7 @@ func (o *exportFlags) size() (export.Size, error) {
 }
 
 func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
-	in := render.Input{View: vp, Layers: cat.Layers, Selected: selectID, Attribution: cat.Attribution(),
+	in := render.Input{View: vp, Layers: cat.Layers, Selected: selectID, Attribution: cat.Attribution(), NoClusters: o.everySite,
 		Furniture: render.Furniture{Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar, NorthArrow: o.north}}
 	if o.foot {
 		in.Furniture.Footnote = cat.Footnote(time.Now())

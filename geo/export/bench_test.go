@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math/rand"
@@ -9,6 +10,7 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
 
@@ -62,6 +64,55 @@ func BenchmarkExport(b *testing.B) {
 				}
 				b.ReportAllocs()
 				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					s, err := render.Build(in)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := Encode(io.Discard, job.f, s, job.size.Scale(), "bench", nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				reportPeakRSS(b)
+			})
+		}
+	}
+}
+
+// BenchmarkExport1M exports 1,000,000 generated sites over the world (zoom
+// 3 on screen, reframed to each output): A4 300-dpi PDF and SVG, and a
+// 7680x4320 PNG at screen density (96 dpi) and at four times it (markers
+// 56 px across); clustered as on screen, and with every site drawn.
+func BenchmarkExport1M(b *testing.B) {
+	var buf bytes.Buffer
+	if err := data.WriteSynthetic(&buf, 1_000_000, 1); err != nil {
+		b.Fatal(err)
+	}
+	l, probs := data.ReadLayer(buf.Bytes(), "generated.geojson", "generated.geojson")
+	if len(probs) > 0 {
+		b.Fatal(probs)
+	}
+	buf = bytes.Buffer{}
+	screen := view.New(orb.Point{10, 20}, 3, 1920, 1080)
+	a4, _ := Paper("a4", true, 300)
+	big, _ := Pixels(7680, 4320, 96)
+	big4x, _ := Pixels(7680, 4320, 384)
+	for _, job := range []struct {
+		name string
+		f    Format
+		size Size
+	}{{"PDF-A4-300dpi", PDF, a4}, {"SVG-A4-300dpi", SVG, a4}, {"PNG-7680x4320", PNG, big}, {"PNG-7680x4320-4x", PNG, big4x}} {
+		for _, every := range []bool{false, true} {
+			name := job.name + "/clustered"
+			if every {
+				name = job.name + "/every-site"
+			}
+			b.Run(name, func(b *testing.B) {
+				w, h := job.size.Logical()
+				in := render.Input{View: screen.Reframe(w, h), Layers: []*layer.Layer{l}, NoClusters: every,
+					Furniture: render.Furniture{Title: "A million sites", Legend: true, ScaleBar: true, NorthArrow: true}}
+				b.ReportAllocs()
 				for i := 0; i < b.N; i++ {
 					s, err := render.Build(in)
 					if err != nil {

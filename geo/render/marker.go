@@ -6,6 +6,9 @@ import (
 	"github.com/lodemap/lodemap/geo/style"
 )
 
+// DotRadius is the radius of a site drawn as a dot.
+const DotRadius = 1.5
+
 // fillPath is one filled outline of a marker, around (0,0), in logical px.
 type fillPath struct {
 	pts [][2]float64
@@ -19,6 +22,9 @@ type fillPath struct {
 // paths reach from the centre.
 func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, extent float64) {
 	r := style.MarkerSize / 2
+	if m.Dot {
+		return []fillPath{{style.Circle.Outline(DotRadius), m.Color}}, DotRadius
+	}
 	if selected {
 		r *= 1.3
 	} else if hovered {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"strconv"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/lodemap/lodemap/geo/style"
@@ -67,13 +68,19 @@ func WritePDF(w io.Writer, s *Scene, title string, k *Sink) error {
 		return err
 	}
 
-	tpl := map[symbolKey]fpdf.Template{}
+	type form struct {
+		id     string  // the template's name, which fpdf hashes anew per call
+		extent float64 // how far the marker reaches from its centre
+	}
+	tpl := map[symbolKey]form{}
+	var op []byte
 	place := func(m Marker) {
 		key := keyOf(m)
-		t, ok := tpl[key]
-		paths, e := markerPaths(m.Style, m.Selected, m.Hovered)
+		fm, ok := tpl[key]
 		if !ok {
-			t = f.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt}, func(t *fpdf.Tpl) {
+			paths, e := markerPaths(m.Style, m.Selected, m.Hovered)
+			size := fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt}
+			t := f.CreateTemplateCustom(fpdf.PointType{}, size, func(t *fpdf.Tpl) {
 				for _, p := range paths {
 					t.SetFillColor(int(p.col.R), int(p.col.G), int(p.col.B))
 					pts := make([]fpdf.PointType, len(p.pts))
@@ -83,12 +90,33 @@ func WritePDF(w io.Writer, s *Scene, title string, k *Sink) error {
 					t.Polygon(pts, "F")
 				}
 			})
-			tpl[key] = t
+			tpl[key] = form{id: t.ID(), extent: e}
+			// The first use registers the form XObject with the page.
+			f.UseTemplateScaled(t, fpdf.PointType{X: (m.X - e) * pt, Y: (m.Y - e) * pt}, size)
+			return
 		}
-		f.UseTemplateScaled(t, fpdf.PointType{X: (m.X - e) * pt, Y: (m.Y - e) * pt}, fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt})
+		e := fm.extent
+		// Later uses write the placement themselves: fpdf formats two
+		// strings and walks maps per use, too slow for a million markers.
+		op = append(op[:0], "q 1 0 0 1 "...)
+		op = strconv.AppendFloat(op, (m.X-e)*pt, 'f', 2, 64)
+		op = append(op, ' ')
+		op = strconv.AppendFloat(op, (s.Height-m.Y-e)*pt, 'f', 2, 64)
+		op = append(op, " cm /TPL"...)
+		op = append(op, fm.id...)
+		op = append(op, " Do Q"...)
+		f.RawWriteStr(string(op))
 	}
 	for i, g := range s.Groups {
 		f.BeginLayer(layerIDs[i])
+		for _, d := range g.Dots {
+			place(Marker{X: float64(d.X), Y: float64(d.Y), Style: d.Style})
+			if done++; done%checkEvery == 0 {
+				if err := k.check(done, total); err != nil {
+					return err
+				}
+			}
+		}
 		for _, c := range g.Clusters {
 			fill(f, color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF})
 			f.Circle(c.X*pt, c.Y*pt, (c.R+2)*pt, "F")

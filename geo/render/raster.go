@@ -39,6 +39,17 @@ func RasterTo(s *Scene, scale float64, k *Sink) (*image.RGBA, error) {
 	for _, g := range s.Groups {
 		drawClusters(img, g.Clusters, scale)
 		done += len(g.Clusters)
+		for i, d := range g.Dots {
+			sp := sprite(spriteKey{m: d.Style, scale: scale})
+			half := sp.img.Rect.Dx() / 2
+			sp.over(img, int(math.Round(float64(d.X)*scale))-half, int(math.Round(float64(d.Y)*scale))-half)
+			if i%(16*checkEvery) == 0 {
+				if err := k.check(done+i, total); err != nil {
+					return nil, err
+				}
+			}
+		}
+		done += len(g.Dots)
 		for _, m := range g.Markers {
 			stamp(img, m, scale)
 			if done++; done%checkEvery == 0 {
@@ -145,50 +156,87 @@ type spriteKey struct {
 	hovered  bool
 }
 
-var sprites sync.Map // spriteKey -> *image.RGBA
+var sprites sync.Map // spriteKey -> *stampImage
 
 // stamp copies the marker's pre-rendered sprite onto the image.
 func stamp(img *image.RGBA, m Marker, scale float64) {
 	sp := sprite(spriteKey{m.Style, scale, m.Selected, m.Hovered})
-	half := sp.Rect.Dx() / 2
-	x := int(math.Round(m.X*scale)) - half
-	y := int(math.Round(m.Y*scale)) - half
-	over(img, sp, x, y)
+	half := sp.img.Rect.Dx() / 2
+	sp.over(img, int(math.Round(m.X*scale))-half, int(math.Round(m.Y*scale))-half)
 }
 
-// over composites a premultiplied sprite onto img at (x, y), skipping its
-// transparent pixels: the hot loop of drawing many markers.
-func over(img, sp *image.RGBA, x, y int) {
+// stampImage is a sprite with, for each row, its runs of visible pixels:
+// opaque runs are copied whole and only the anti-aliased edges are blended,
+// the hot loop of drawing many markers.
+type stampImage struct {
+	img  *image.RGBA
+	rows [][]pixelRun
+}
+
+type pixelRun struct {
+	x0, x1 int // [x0, x1) in the sprite
+	opaque bool
+}
+
+func newStamp(img *image.RGBA) *stampImage {
+	s := &stampImage{img: img, rows: make([][]pixelRun, img.Rect.Dy())}
+	for y := range s.rows {
+		row := img.Pix[y*img.Stride : y*img.Stride+img.Rect.Dx()*4]
+		for x := 0; x < img.Rect.Dx(); {
+			a := row[x*4+3]
+			if a == 0 {
+				x++
+				continue
+			}
+			opaque := a == 255
+			x0 := x
+			for x < img.Rect.Dx() && row[x*4+3] != 0 && (row[x*4+3] == 255) == opaque {
+				x++
+			}
+			s.rows[y] = append(s.rows[y], pixelRun{x0, x, opaque})
+		}
+	}
+	return s
+}
+
+// over composites the premultiplied sprite onto img with its top-left
+// corner at (x, y).
+func (s *stampImage) over(img *image.RGBA, x, y int) {
+	sp := s.img
 	r := image.Rect(x, y, x+sp.Rect.Dx(), y+sp.Rect.Dy()).Intersect(img.Rect)
 	if r.Empty() {
 		return
 	}
+	lo, hi := r.Min.X-x, r.Max.X-x
 	for py := r.Min.Y; py < r.Max.Y; py++ {
-		src := sp.Pix[sp.PixOffset(r.Min.X-x, py-y):sp.PixOffset(r.Max.X-x, py-y)]
-		dst := img.Pix[img.PixOffset(r.Min.X, py):img.PixOffset(r.Max.X, py)]
-		for i := 0; i < len(src); i += 4 {
-			a := uint32(src[i+3])
-			switch a {
-			case 0:
-				continue
-			case 255:
-				copy(dst[i:i+4], src[i:i+4])
+		sy := py - y
+		srow := sp.Pix[sy*sp.Stride:]
+		for _, run := range s.rows[sy] {
+			x0, x1 := max(run.x0, lo), min(run.x1, hi)
+			if x0 >= x1 {
 				continue
 			}
-			k := 255 - a
-			dst[i] = uint8(uint32(src[i]) + (uint32(dst[i])*k+127)/255)
-			dst[i+1] = uint8(uint32(src[i+1]) + (uint32(dst[i+1])*k+127)/255)
-			dst[i+2] = uint8(uint32(src[i+2]) + (uint32(dst[i+2])*k+127)/255)
-			dst[i+3] = uint8(a + (uint32(dst[i+3])*k+127)/255)
+			src, dst := srow[x0*4:x1*4], img.Pix[img.PixOffset(x+x0, py):img.PixOffset(x+x1, py)]
+			if run.opaque {
+				copy(dst, src)
+				continue
+			}
+			for i := 0; i < len(src); i += 4 {
+				k := 255 - uint32(src[i+3])
+				dst[i] = uint8(uint32(src[i]) + (uint32(dst[i])*k+127)/255)
+				dst[i+1] = uint8(uint32(src[i+1]) + (uint32(dst[i+1])*k+127)/255)
+				dst[i+2] = uint8(uint32(src[i+2]) + (uint32(dst[i+2])*k+127)/255)
+				dst[i+3] = uint8(uint32(src[i+3]) + (uint32(dst[i+3])*k+127)/255)
+			}
 		}
 	}
 }
 
-func sprite(k spriteKey) *image.RGBA {
+func sprite(k spriteKey) *stampImage {
 	if v, ok := sprites.Load(k); ok {
-		return v.(*image.RGBA)
+		return v.(*stampImage)
 	}
-	sp := drawSprite(k)
+	sp := newStamp(drawSprite(k))
 	sprites.Store(k, sp)
 	return sp
 }
@@ -306,7 +354,7 @@ type clusterKey struct {
 	scale float64
 }
 
-var clusterSprites sync.Map // clusterKey -> *image.RGBA
+var clusterSprites sync.Map // clusterKey -> *stampImage
 
 // drawClusters draws each cluster's circle from a cached sprite and its
 // count centred on it.
@@ -318,12 +366,12 @@ func drawClusters(img *image.RGBA, cs []Cluster, scale float64) {
 		k := clusterKey{math.Round(c.R*2) / 2, c.Color, scale}
 		v, ok := clusterSprites.Load(k)
 		if !ok {
-			v = paintPaths(clusterPaths(Cluster{R: k.r, Color: c.Color}), k.r+3, scale)
+			v = newStamp(paintPaths(clusterPaths(Cluster{R: k.r, Color: c.Color}), k.r+3, scale))
 			clusterSprites.Store(k, v)
 		}
-		sp := v.(*image.RGBA)
-		half := sp.Rect.Dx() / 2
-		over(img, sp, int(math.Round(c.X*scale))-half, int(math.Round(c.Y*scale))-half)
+		sp := v.(*stampImage)
+		half := sp.img.Rect.Dx() / 2
+		sp.over(img, int(math.Round(c.X*scale))-half, int(math.Round(c.Y*scale))-half)
 	}
 	faceMu.Lock()
 	defer faceMu.Unlock()
@@ -340,7 +388,7 @@ func drawClusters(img *image.RGBA, cs []Cluster, scale float64) {
 // Swatch returns the marker as drawn on the map, for legends and layer keys.
 // The sprite's transparent margin is cropped.
 func Swatch(m style.Marker, scale float64) image.Image {
-	sp := sprite(spriteKey{m: m, scale: scale})
+	sp := sprite(spriteKey{m: m, scale: scale}).img
 	b := image.Rectangle{}
 	for y := sp.Rect.Min.Y; y < sp.Rect.Max.Y; y++ {
 		for x := sp.Rect.Min.X; x < sp.Rect.Max.X; x++ {

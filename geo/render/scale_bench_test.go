@@ -46,6 +46,21 @@ func BenchmarkRender1M(b *testing.B) {
 	}
 }
 
+// BenchmarkRender1MEverySite is the same frame with clustering off: all
+// 1,000,000 anti-aliased markers stamped one by one.
+func BenchmarkRender1MEverySite(b *testing.B) {
+	l := millionLayer(b)
+	in := Input{View: view.New(orb.Point{10, 20}, 3, 1920, 1080), Layers: []*layer.Layer{l}, NoClusters: true}
+	if _, err := Build(in); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, _ := Build(in)
+		Raster(s, 1)
+	}
+}
+
 // BenchmarkBasemap1080p draws the country basemap alone at 1920x1080: the
 // world at zoom 3 (1:110m) and Anatolia at zoom 6.2 (1:50m).
 func BenchmarkBasemap1080p(b *testing.B) {

@@ -42,12 +42,22 @@ type Polygon struct {
 	Stroke color.NRGBA
 }
 
-// Group is the markers of one layer, drawn in order, and its clusters.
+// Group is the markers of one layer, drawn in order, and its clusters or
+// dots.
 type Group struct {
 	Layer    string // layer id
 	Title    string
 	Markers  []Marker
 	Clusters []Cluster
+	// Dots are a crowd of sites drawn one by one (clustering off), each a
+	// small dot of its kind's colour: together they read as a density map.
+	Dots []Dot
+}
+
+// Dot is one site of a crowd.
+type Dot struct {
+	X, Y  float32
+	Style style.Marker // with Dot set
 }
 
 // Marker is one feature's marker.
@@ -75,6 +85,7 @@ type Input struct {
 	Selected    string          // feature id, or ""
 	Hovered     string          // feature id, or ""
 	NoLabels    bool
+	NoClusters  bool     // draw every site, however crowded
 	Attribution []string // data credits shown beside the basemap's
 	Furniture   Furniture
 }
@@ -131,15 +142,18 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 	inView := func(x, y float64) bool {
 		return x >= -margin && y >= -margin && x <= s.Width+margin && y <= s.Height+margin
 	}
+	// Count the sites in the frame: only up to the cluster threshold when
+	// clustering, all of them to size the markers when drawing every site.
 	n := 0
 	for i := range l.Unit {
 		if x, y := proj.pixel(l.Unit[i]); inView(x, y) {
-			if n++; n > ClusterFrom {
+			if n++; n > ClusterFrom && !in.NoClusters {
 				break
 			}
 		}
 	}
-	if n > ClusterFrom {
+	crowded := n > ClusterFrom
+	if crowded && !in.NoClusters {
 		g.Markers, g.Clusters = clusters(s, l, in, proj, inView)
 		for _, m := range g.Markers {
 			if m.Selected {
@@ -149,9 +163,20 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 		}
 		return g
 	}
+	if crowded {
+		g.Dots = make([]Dot, 0, n)
+	} else {
+		g.Markers = make([]Marker, 0, n)
+	}
 	for i := range l.Unit {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
+			continue
+		}
+		if crowded && l.IDs[i] != in.Selected {
+			st := style.For(l.Kinds[i], l.Status[i])
+			st.Dot = true
+			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: st})
 			continue
 		}
 		m := marker(l, i, x, y, in)
@@ -160,7 +185,10 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 			hl := m
 			s.Highlight = &hl
 		}
-		*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
+		// A crowd drawn site by site gets no labels: they could not be read.
+		if !crowded || m.Selected {
+			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
+		}
 	}
 	return g
 }

@@ -35,7 +35,7 @@ func (s *Scene) Items() int {
 		n += len(p.Rings)
 	}
 	for _, g := range s.Groups {
-		n += len(g.Markers) + len(g.Clusters)
+		n += len(g.Markers) + len(g.Clusters) + len(g.Dots)
 	}
 	return n
 }

@@ -52,6 +52,14 @@ func WriteSVG(w io.Writer, s *Scene, scale float64, k *Sink) error {
 				num(c.X-w/2), num(c.Y+clusterTextSize*0.36), num(clusterTextSize), textLength(t, clusterTextSize, true), t)
 			done++
 		}
+		for _, d := range g.Dots {
+			fmt.Fprintf(bw, "<use class=\"marker\" xlink:href=\"#%s\" x=\"%s\" y=\"%s\"/>\n", sw.ids[symbolKey{m: d.Style}], num(float64(d.X)), num(float64(d.Y)))
+			if done++; done%checkEvery == 0 {
+				if err := k.check(done, total); err != nil {
+					return err
+				}
+			}
+		}
 		for _, m := range g.Markers {
 			fmt.Fprintf(bw, "<use class=\"marker\" xlink:href=\"#%s\" x=\"%s\" y=\"%s\" data-id=\"%s\"/>\n", sw.ids[keyOf(m)], num(m.X), num(m.Y), esc(m.ID))
 			if done++; done%checkEvery == 0 {
@@ -108,6 +116,13 @@ func (sw *svgWriter) defs(s *Scene) {
 	var all []Marker
 	for _, g := range s.Groups {
 		all = append(all, g.Markers...)
+		seen := map[style.Marker]bool{}
+		for _, d := range g.Dots {
+			if !seen[d.Style] {
+				seen[d.Style] = true
+				all = append(all, Marker{Style: d.Style})
+			}
+		}
 	}
 	if s.Highlight != nil {
 		all = append(all, *s.Highlight)

@@ -68,8 +68,8 @@ func TestSVG(t *testing.T) {
 		}
 	}, svgNode{})
 	for _, g := range s.Groups {
-		if markers[g.Title] != len(g.Markers) {
-			t.Errorf("layer %q: %d marker elements, want one per visible feature (%d)", g.Title, markers[g.Title], len(g.Markers))
+		if markers[g.Title] != len(g.Markers)+len(g.Dots) {
+			t.Errorf("layer %q: %d marker elements, want one per visible feature (%d)", g.Title, markers[g.Title], len(g.Markers)+len(g.Dots))
 		}
 	}
 	if labels != len(s.Labels) || labels == 0 {

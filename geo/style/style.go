@@ -40,6 +40,9 @@ type Marker struct {
 	Shape Shape
 	Color color.NRGBA
 	Fill  Fill
+	// Dot draws a small dot of the colour instead of the shape, for a crowd
+	// of sites drawn one by one.
+	Dot bool
 }
 
 // Sizes in logical pixels (scaled by the pixel ratio when drawn).

@@ -9,13 +9,13 @@ func TestFor(t *testing.T) {
 		kind, status string
 		want         Marker
 	}{
-		{"deposit", "planned", Marker{Diamond, Orange, Hollow}},
-		{"mine", "operating", Marker{Triangle, Vermillion, Solid}},
-		{"refinery", "under_construction", Marker{Square, Blue, Dashed}},
-		{"automaker_plant", "commissioning", Marker{Circle, Purple, Solid}},
-		{"headquarters", "announced", Marker{Star, Black, Hollow}},
-		{"smelter", "operating", Marker{Circle, Grey, Solid}},
-		{"mine", "dormant", Marker{Triangle, Vermillion, Solid}},
+		{"deposit", "planned", Marker{Shape: Diamond, Color: Orange, Fill: Hollow}},
+		{"mine", "operating", Marker{Shape: Triangle, Color: Vermillion, Fill: Solid}},
+		{"refinery", "under_construction", Marker{Shape: Square, Color: Blue, Fill: Dashed}},
+		{"automaker_plant", "commissioning", Marker{Shape: Circle, Color: Purple, Fill: Solid}},
+		{"headquarters", "announced", Marker{Shape: Star, Color: Black, Fill: Hollow}},
+		{"smelter", "operating", Marker{Shape: Circle, Color: Grey, Fill: Solid}},
+		{"mine", "dormant", Marker{Shape: Triangle, Color: Vermillion, Fill: Solid}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+"/"+tt.status, func(t *testing.T) {
