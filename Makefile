@@ -8,7 +8,7 @@ WIN_PKGS := gcc-mingw-w64-x86-64 nsis file
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test bench deps test-deps lint build dist-linux dist-windows dist-darwin dist-windows-check
+.PHONY: run test bench bench-compare deps test-deps lint build dist-linux dist-windows dist-darwin dist-windows-check
 
 define install_missing
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -60,3 +60,8 @@ dist-darwin:
 dist-windows-check: deps
 	$(call install_missing,$(WIN_PKGS))
 	LODEMAP_DIST_WINDOWS=1 go test -run TestWindows -v -timeout 30m ./cmd/dist
+
+# Lodemap beside GDAL on the same generated 1,000,000-site file (needs gdal-bin).
+bench-compare: deps
+	$(call install_missing,gdal-bin)
+	go run ./cmd/benchcompare
