@@ -33,7 +33,7 @@ type LayerLoad struct {
 // Done reports whether the load has ended (loaded, failed or cancelled).
 func (ld *LayerLoad) Done() bool { return ld.finished }
 
-// AddLayerFile loads a GeoJSON or CSV layer beside the dataset.
+// AddLayerFile loads a GeoJSON, CSV or FlatGeobuf layer beside the dataset.
 func (w *Window) AddLayerFile(path string) *LayerLoad {
 	name := filepath.Base(path)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -113,7 +113,7 @@ func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix
 // layerIDOf makes a layer id from a file name: the name without its
 // extensions.
 func layerIDOf(name string) string {
-	for _, ext := range []string{".gz", ".csv", ".geojson", ".json"} {
+	for _, ext := range []string{".gz", ".csv", ".geojson", ".json", ".fgb"} {
 		if strings.HasSuffix(strings.ToLower(name), ext) {
 			name = name[:len(name)-len(ext)]
 		}
@@ -131,6 +131,6 @@ func (w *Window) OpenLayerDialog() {
 		r.Close()
 		w.AddLayerFile(path)
 	}, w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv", ".gz"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv", ".gz", ".fgb"}))
 	d.Show()
 }

@@ -59,7 +59,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		if _, err := fs.Stat(fsys, "."); err != nil {
 			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
 		}
-		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson, *.csv, *.csv.gz) found"})
+		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson, *.csv, *.csv.gz, *.fgb) found"})
 	}
 	sort.Strings(layerFiles)
 	for _, name := range layerFiles {
@@ -109,15 +109,18 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 }
 
 // layerPatterns are the layer files a dataset folder may hold.
-var layerPatterns = []string{"*.geojson", "*.csv", "*.csv.gz"}
+var layerPatterns = []string{"*.geojson", "*.csv", "*.csv.gz", "*.fgb"}
 
-// ReadLayer reads one layer file's bytes by its name's extension: GeoJSON
-// or CSV (gzipped or not). display names the file in problems.
+// ReadLayer reads one layer file's bytes by its name's extension: GeoJSON,
+// CSV (gzipped or not) or FlatGeobuf. display names the file in problems.
 func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
 	base := strings.ToLower(path.Base(name))
 	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), path.Ext(base)), ".csv")
 	if strings.HasSuffix(base, ".csv") || strings.HasSuffix(base, ".csv.gz") {
 		return readCSV(b, id, display)
+	}
+	if strings.HasSuffix(base, ".fgb") {
+		return readFGB(b, id, display)
 	}
 	return readGeoJSON(b, id, display)
 }

@@ -76,6 +76,8 @@ func recordProps(l *layer.Layer, i int) (json.RawMessage, error) {
 	switch l.Format {
 	case "csv":
 		return csvProps(l.Header, rec)
+	case "fgb":
+		return fgbProps(l.Header, l.Types, rec), nil
 	default:
 		for _, f := range orderedObject(rec) {
 			if f.key == "properties" {

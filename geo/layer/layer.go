@@ -21,8 +21,9 @@ type Layer struct {
 	Title  string // shown in the layer panel
 	File   string // where it was read from
 	Order  int    // place in the layer list (lower first), then by file name
-	Format string // how records are encoded: "geojson" or "csv"
-	Header []string
+	Format string   // how records are encoded: "geojson", "csv" or "fgb"
+	Header []string // column names of a CSV or FlatGeobuf layer
+	Types  []uint8  // FlatGeobuf column types
 
 	IDs    []string
 	Names  []string

@@ -1,0 +1,252 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	flatbuffers "github.com/google/flatbuffers/go"
+
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/paulmach/orb"
+)
+
+// FlatGeobuf (flatgeobuf.org, version 3): a magic number, a size-prefixed
+// Header table, an optional packed R-tree, then size-prefixed Feature tables.
+// No Go reader of it is served here, so this one reads what the layer needs,
+// with the flatbuffers runtime; its tests use files GDAL writes.
+var fgbMagic = []byte{'f', 'g', 'b', 3, 'f', 'g', 'b'}
+
+// Field slots (vtable offsets) of the schema's tables.
+const (
+	hdrName, hdrGeomType, hdrColumns, hdrFeatures, hdrIndexNode = 4, 8, 18, 20, 22
+	colName, colType                                            = 4, 6
+	featGeometry, featProperties                                = 4, 6
+	geomXY, geomType                                            = 6, 16
+	fgbPoint                                                    = 1
+)
+
+// Column types, in schema order.
+const (
+	ctByte = iota
+	ctUByte
+	ctBool
+	ctShort
+	ctUShort
+	ctInt
+	ctUInt
+	ctLong
+	ctULong
+	ctFloat
+	ctDouble
+	ctString
+	ctJSON
+	ctDateTime
+	ctBinary
+)
+
+func table(b []byte, at flatbuffers.UOffsetT) *flatbuffers.Table {
+	return &flatbuffers.Table{Bytes: b, Pos: flatbuffers.GetUOffsetT(b[at:]) + at}
+}
+
+// readFGB reads a FlatGeobuf point layer. Each feature's record is its
+// properties buffer; the column names and types are kept on the layer.
+func readFGB(b []byte, id, display string) (l *layer.Layer, probs Problems) {
+	report := func(format string, args ...any) {
+		probs = append(probs, Problem{File: display, Msg: fmt.Sprintf(format, args...)})
+	}
+	defer func() {
+		// The flatbuffers runtime trusts offsets; a corrupt file panics.
+		if r := recover(); r != nil {
+			report("corrupt FlatGeobuf file: %v", r)
+		}
+	}()
+	if len(b) < 12 || !bytes.Equal(b[:7], fgbMagic) {
+		report("not a FlatGeobuf file (version 3)")
+		return nil, probs
+	}
+	hlen := int(binary.LittleEndian.Uint32(b[8:]))
+	if 12+hlen > len(b) {
+		report("header runs past the end of the file")
+		return nil, probs
+	}
+	hb := b[12 : 12+hlen]
+	h := table(hb, 0)
+	l = &layer.Layer{ID: id, Title: id, File: display, Format: "fgb"}
+	if o := flatbuffers.UOffsetT(h.Offset(hdrName)); o != 0 {
+		if name := h.String(o + h.Pos); name != "" {
+			l.Title = name
+		}
+	}
+	if gt := h.GetByteSlot(hdrGeomType, 0); gt != fgbPoint && gt != 0 {
+		report("geometry type %d: only Point layers can be shown", gt)
+		return nil, probs
+	}
+	if o := flatbuffers.UOffsetT(h.Offset(hdrColumns)); o != 0 {
+		vec := h.Vector(o)
+		for i := 0; i < h.VectorLen(o); i++ {
+			c := table(hb, vec+flatbuffers.UOffsetT(i*4))
+			l.Header = append(l.Header, c.String(flatbuffers.UOffsetT(c.Offset(colName))+c.Pos))
+			l.Types = append(l.Types, c.GetByteSlot(colType, 0))
+		}
+	}
+	count := h.GetUint64Slot(hdrFeatures, 0)
+	node := h.GetUint16Slot(hdrIndexNode, 16)
+	off := 12 + hlen
+	if node > 0 && count > 0 {
+		off += int(rtreeSize(count, uint64(node)))
+	}
+	col := map[string]int{}
+	for key, names := range csvColumns {
+		col[key] = -1
+		for _, n := range names {
+			if i := indexFold(l.Header, n); i >= 0 {
+				col[key] = i
+				break
+			}
+		}
+	}
+	l.Grow(int(count))
+	for n := 1; off+4 <= len(b); n++ {
+		size := int(binary.LittleEndian.Uint32(b[off:]))
+		if off+4+size > len(b) {
+			report("feature %d runs past the end of the file", n)
+			break
+		}
+		fb := b[off+4 : off+4+size]
+		f := table(fb, 0)
+		var p orb.Point
+		ok := false
+		if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff != 0 {
+			g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
+			if xo := flatbuffers.UOffsetT(g.Offset(geomXY)); xo != 0 && g.VectorLen(xo) >= 2 {
+				v := g.Vector(xo)
+				p = orb.Point{g.GetFloat64(v), g.GetFloat64(v + 8)}
+				ok = g.GetByteSlot(geomType, fgbPoint) == fgbPoint || g.GetByteSlot(geomType, 0) == 0
+			}
+		}
+		var props []byte
+		var propsAt int
+		if po := flatbuffers.UOffsetT(f.Offset(featProperties)); po != 0 {
+			v := int(f.Vector(po))
+			props = fb[v : v+f.VectorLen(po)]
+			propsAt = off + 4 + v
+		}
+		vals := fgbValues(props, l.Types)
+		fid := fieldOf(vals, col["id"])
+		if fid == "" {
+			fid = fmt.Sprintf("%s-%d", id, n)
+		}
+		if !ok || math.IsNaN(p[0]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
+			report("feature %d (%q): not a lon/lat point in range", n, fid)
+		} else {
+			name := fieldOf(vals, col["name"])
+			if name == "" {
+				name = fid
+			}
+			l.AddAt(fid, name, fieldOf(vals, col["kind"]), fieldOf(vals, col["status"]), p, int64(propsAt), int32(len(props)), n)
+		}
+		off += 4 + size
+	}
+	if uint64(l.Len()+len(probs)) < count {
+		report("the header counts %d features, the file holds %d", count, l.Len()+len(probs))
+	}
+	l.SetSource(bytes.NewReader(b))
+	return l, probs
+}
+
+func fieldOf(vals map[int]string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return vals[i]
+}
+
+// rtreeSize is the byte size of a packed Hilbert R-tree over n items.
+func rtreeSize(n, nodeSize uint64) uint64 {
+	nodeSize = min(max(nodeSize, 2), 65535)
+	nodes := n
+	for m := n; m != 1; {
+		m = (m + nodeSize - 1) / nodeSize
+		nodes += m
+	}
+	return nodes * 40
+}
+
+// fgbValues decodes a properties buffer: column index then value, by type.
+func fgbValues(p []byte, types []uint8) map[int]string {
+	vals := map[int]string{}
+	le := binary.LittleEndian
+	for len(p) >= 2 {
+		i := int(le.Uint16(p))
+		p = p[2:]
+		if i >= len(types) {
+			break
+		}
+		var v string
+		n := 0
+		switch types[i] {
+		case ctByte:
+			v, n = strconv.Itoa(int(int8(p[0]))), 1
+		case ctUByte:
+			v, n = strconv.Itoa(int(p[0])), 1
+		case ctBool:
+			v, n = strconv.FormatBool(p[0] != 0), 1
+		case ctShort:
+			v, n = strconv.Itoa(int(int16(le.Uint16(p)))), 2
+		case ctUShort:
+			v, n = strconv.Itoa(int(le.Uint16(p))), 2
+		case ctInt:
+			v, n = strconv.Itoa(int(int32(le.Uint32(p)))), 4
+		case ctUInt:
+			v, n = strconv.FormatUint(uint64(le.Uint32(p)), 10), 4
+		case ctLong:
+			v, n = strconv.FormatInt(int64(le.Uint64(p)), 10), 8
+		case ctULong:
+			v, n = strconv.FormatUint(le.Uint64(p), 10), 8
+		case ctFloat:
+			v, n = strconv.FormatFloat(float64(math.Float32frombits(le.Uint32(p))), 'g', -1, 32), 4
+		case ctDouble:
+			v, n = strconv.FormatFloat(math.Float64frombits(le.Uint64(p)), 'g', -1, 64), 8
+		default: // String, Json, DateTime, Binary: a length, then bytes
+			size := int(le.Uint32(p))
+			v, n = string(p[4:4+size]), 4+size
+		}
+		vals[i] = v
+		p = p[n:]
+	}
+	return vals
+}
+
+// fgbProps turns a properties buffer into a JSON object keyed by column.
+func fgbProps(header []string, types []uint8, rec []byte) json.RawMessage {
+	vals := fgbValues(rec, types)
+	var b strings.Builder
+	b.WriteByte('{')
+	first := true
+	for i, h := range header {
+		v, ok := vals[i]
+		if !ok {
+			continue
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		k, _ := json.Marshal(h)
+		b.Write(k)
+		b.WriteByte(':')
+		if types[i] == ctJSON && json.Valid([]byte(v)) {
+			b.WriteString(v)
+		} else {
+			s, _ := json.Marshal(v)
+			b.Write(s)
+		}
+	}
+	b.WriteByte('}')
+	return json.RawMessage(b.String())
+}

@@ -1,0 +1,97 @@
+package data
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFlatGeobuf reads layers that GDAL wrote (ogr2ogr -f FlatGeobuf, with
+// and without the spatial index) from the embedded GeoJSON, and compares
+// them with the GeoJSON.
+func TestFlatGeobuf(t *testing.T) {
+	tests := []struct{ fgb, geojson string }{
+		{"testdata/fgb/deposits.fgb", "layers/deposits.geojson"},
+		{"testdata/fgb/automakers-noindex.fgb", "layers/automakers.geojson"},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.fgb), func(t *testing.T) {
+			b, err := os.ReadFile(tt.fgb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, probs := readFGB(b, "x", tt.fgb)
+			if len(probs) > 0 {
+				t.Fatal(probs)
+			}
+			src, _ := fs.ReadFile(embedded, tt.geojson)
+			want, _ := readLayer(src, "x", tt.geojson)
+			if l.Title != want.Title || l.Len() != want.Len() {
+				t.Fatalf("%q with %d features, want %q with %d", l.Title, l.Len(), want.Title, want.Len())
+			}
+			// With its spatial index GDAL writes the features in Hilbert order.
+			for i, id := range want.IDs {
+				j := l.Index(id)
+				if j < 0 || l.Names[j] != want.Names[i] || l.Kinds[j] != want.Kinds[i] || l.Status[j] != want.Status[i] || l.LonLat[j] != want.LonLat[i] {
+					t.Errorf("feature %s: got index %d, want %q %s %s %v", id, j, want.Names[i], want.Kinds[i], want.Status[i], want.LonLat[i])
+				}
+			}
+			c := &Catalog{byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
+			c.addLayer(l)
+			d, _ := c.Details(l.IDs[0])
+			if d.Operator == "" || d.Description == "" || len(d.Sources) == 0 {
+				t.Errorf("attributes lost: %+v", d)
+			}
+		})
+	}
+}
+
+func TestFlatGeobufBad(t *testing.T) {
+	b, _ := os.ReadFile("testdata/fgb/deposits.fgb")
+	bogus := bytes.Clone(b)
+	copy(bogus[12:16], []byte{0xff, 0xff, 0xff, 0x0f}) // the header's root offset
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"not fgb", []byte("hello, world"), "not a FlatGeobuf file"},
+		{"truncated header", b[:40], "header runs past the end"},
+		{"bogus header offset", bogus, "corrupt FlatGeobuf file"},
+		{"truncated features", bytes.Clone(b[:len(b)-100]), "runs past the end of the file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := readFGB(tt.in, "x", "x.fgb")
+			if len(probs) == 0 || !strings.Contains(probs.Error(), tt.want) {
+				t.Errorf("problems %v, want %q", probs, tt.want)
+			}
+		})
+	}
+}
+
+// TestFlatGeobufLarge writes 50,000 generated sites with GDAL, when it is
+// installed, and reads them back.
+func TestFlatGeobufLarge(t *testing.T) {
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		t.Skip("needs GDAL's ogr2ogr (Debian gdal-bin)")
+	}
+	dir := t.TempDir()
+	src, dst := filepath.Join(dir, "g.geojson"), filepath.Join(dir, "g.fgb")
+	f, _ := os.Create(src)
+	if err := WriteSynthetic(f, 50_000, 3); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
+		t.Fatalf("ogr2ogr: %v\n%s", err, out)
+	}
+	l, probs, err := LoadLayerFile(dst, nil)
+	if err != nil || len(probs) > 0 || l.Len() != 50_000 {
+		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
+	}
+}
