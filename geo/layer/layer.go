@@ -17,10 +17,10 @@ import (
 
 // Layer is one named set of point features stored as columns.
 type Layer struct {
-	ID     string // stable id, the file name without extension
-	Title  string // shown in the layer panel
-	File   string // where it was read from
-	Order  int    // place in the layer list (lower first), then by file name
+	ID     string   // stable id, the file name without extension
+	Title  string   // shown in the layer panel
+	File   string   // where it was read from
+	Order  int      // place in the layer list (lower first), then by file name
 	Format string   // how records are encoded: "geojson", "csv" or "fgb"
 	Header []string // column names of a CSV or FlatGeobuf layer
 	Types  []uint8  // FlatGeobuf column types
