@@ -41,7 +41,7 @@ func LoadLayerFile(path string, p *Progress) (*layer.Layer, Problems, error) {
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".geojson") || strings.HasSuffix(lower, ".json") {
 		var ok bool
-		if l, ok = readGeoJSONFast(b, strings.TrimSuffix(name, filepath.Ext(name)), path, p); !ok {
+		if l, ok = readGeoJSONFast(b, strings.TrimSuffix(name, filepath.Ext(name)), path, p, func(upTo int) { dropPages(b[:upTo]) }); !ok {
 			l, probs = readLayer(b, strings.TrimSuffix(name, filepath.Ext(name)), path)
 		}
 	} else {

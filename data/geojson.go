@@ -36,7 +36,7 @@ type schema struct {
 // reader, or, when that finds anything wrong, by the careful one, which
 // names every problem's line.
 func readGeoJSON(b []byte, id, display string) (*layer.Layer, Problems) {
-	if l, ok := readGeoJSONFast(b, id, display, nil); ok {
+	if l, ok := readGeoJSONFast(b, id, display, nil, nil); ok {
 		return l, nil
 	}
 	return readLayer(b, id, display)

@@ -57,7 +57,10 @@ type batch struct {
 // others. It gives up (ok false) at the first thing it would have to report,
 // so the careful reader can name it; records point into b. With p, it
 // reports progress, publishes snapshots and stops when p.Ctx is done.
-func readGeoJSONFast(b []byte, id, display string, p *Progress) (*layer.Layer, bool) {
+//
+// decoded, when not nil, is told how far the file has been decoded, so the
+// pages of a mapped file behind that point can be dropped.
+func readGeoJSONFast(b []byte, id, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, bool) {
 	l := &layer.Layer{ID: id, Title: id, File: display, Format: "geojson"}
 	l.SetSource(bytes.NewReader(b))
 	start, ok := topLevel(b, 0, l)
@@ -153,6 +156,9 @@ func readGeoJSONFast(b []byte, id, display string, p *Progress) (*layer.Layer, b
 				pr := f.Properties
 				c := f.Geometry.Coordinates
 				l.AddAt(*pr.ID, pr.Name, intern(pr.Kind), intern(pr.Status), orb.Point{c[0], c[1]}, int64(s.off), int32(s.end-s.off), s.line)
+			}
+			if decoded != nil {
+				decoded(cur.spans[0].off) // this batch's records are read; the next may start before its end
 			}
 			if p != nil {
 				last := cur.spans[len(cur.spans)-1]

@@ -22,7 +22,7 @@ func TestFastReaderMatchesCareful(t *testing.T) {
 	for _, name := range files {
 		t.Run(name, func(t *testing.T) {
 			b, _ := fs.ReadFile(embedded, name)
-			fast, ok := readGeoJSONFast(b, "x", name, nil)
+			fast, ok := readGeoJSONFast(b, "x", name, nil, nil)
 			if !ok {
 				t.Fatal("the fast reader gave up on a valid file")
 			}
@@ -74,7 +74,7 @@ func TestFastReaderEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := readGeoJSONFast([]byte(tt.in), "x", "x.geojson", nil)
+			l, ok := readGeoJSONFast([]byte(tt.in), "x", "x.geojson", nil, nil)
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v", ok, tt.ok)
 			}

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package data
 
@@ -15,9 +15,19 @@ func mapFile(f *os.File, size int64) (b []byte, release func(), err error) {
 	if size == 0 {
 		return nil, func() {}, nil
 	}
-	b, err = syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED|syscall.MAP_POPULATE)
+	b, err = syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: map %s: %w", f.Name(), err)
 	}
 	return b, func() { _ = syscall.Munmap(b) }, nil
+}
+
+// dropPages tells the kernel that the mapped pages of b are no longer
+// needed, so a large file read front to back does not stay resident. Only
+// whole pages are dropped; b must be the start of a mapping.
+func dropPages(b []byte) {
+	n := len(b) &^ (os.Getpagesize() - 1)
+	if n > 0 {
+		_ = syscall.Madvise(b[:n], syscall.MADV_DONTNEED)
+	}
 }
