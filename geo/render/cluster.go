@@ -55,7 +55,17 @@ func ClusterRadius(count int) float64 {
 // with one feature (or the selected one) keeps a marker; the others become
 // a cluster at their mean position, coloured by the kind most of them have.
 func clusters(s *Scene, l *layer.Layer, in Input, proj projector, inView func(x, y float64) bool) ([]Marker, []Cluster) {
-	nx, ny := int(s.Width/ClusterCell)+1, int(s.Height/ClusterCell)+1
+	// Cells are aligned to the world, not the frame, so clusters stay put
+	// while the map pans.
+	offX := math.Mod(proj.ox*proj.scale, ClusterCell)
+	offY := math.Mod(proj.oy*proj.scale, ClusterCell)
+	if offX < 0 {
+		offX += ClusterCell
+	}
+	if offY < 0 {
+		offY += ClusterCell
+	}
+	nx, ny := int(s.Width/ClusterCell)+3, int(s.Height/ClusterCell)+3
 	type cell struct {
 		n      int
 		sx, sy float64
@@ -73,8 +83,8 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, inView func(x,
 			markers = append(markers, marker(l, i, x, y, in))
 			continue
 		}
-		cx := min(nx-1, max(0, int(x/ClusterCell)))
-		cy := min(ny-1, max(0, int(y/ClusterCell)))
+		cx := min(nx-1, max(0, int((x+offX)/ClusterCell)+1))
+		cy := min(ny-1, max(0, int((y+offY)/ClusterCell)+1))
 		c := &cells[cy*nx+cx]
 		if c.n == 0 {
 			c.first = i

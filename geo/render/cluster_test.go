@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand"
 	"testing"
 
@@ -73,6 +74,21 @@ func TestClusters(t *testing.T) {
 		})
 	}
 	s, _ := Build(Input{View: v, Layers: []*layer.Layer{l}})
+	// Panning keeps the clusters: the same counts, moved by the pan.
+	panned, _ := Build(Input{View: v.Pan(37, -21), Layers: []*layer.Layer{l}})
+	moved := map[[2]float64]int{}
+	for _, c := range s.Groups[0].Clusters {
+		moved[[2]float64{math.Round(c.X + 37), math.Round(c.Y - 21)}] = c.Count
+	}
+	same := 0
+	for _, c := range panned.Groups[0].Clusters {
+		if n, ok := moved[[2]float64{math.Round(c.X), math.Round(c.Y)}]; ok && n == c.Count {
+			same++
+		}
+	}
+	if same < len(s.Groups[0].Clusters)*3/4 {
+		t.Errorf("only %d of %d clusters survived a pan", same, len(s.Groups[0].Clusters))
+	}
 	c := s.Groups[0].Clusters[0]
 	if got, ok := s.ClusterAt(c.X+1, c.Y); !ok || got != c {
 		t.Errorf("ClusterAt missed %+v", c)
