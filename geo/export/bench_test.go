@@ -62,19 +62,8 @@ func BenchmarkExport(b *testing.B) {
 				if _, err := render.Build(in); err != nil { // basemap decoded once, as in the app
 					b.Fatal(err)
 				}
-				b.ReportAllocs()
 				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					s, err := render.Build(in)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if err := Encode(io.Discard, job.f, s, job.size.Scale(), "bench", nil); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.StopTimer()
-				reportPeakRSS(b)
+				benchExport(b, in, job.f, job.size)
 			})
 		}
 	}
@@ -112,19 +101,24 @@ func BenchmarkExport1M(b *testing.B) {
 				w, h := job.size.Logical()
 				in := render.Input{View: screen.Reframe(w, h), Layers: []*layer.Layer{l}, NoClusters: every,
 					Furniture: render.Furniture{Title: "A million sites", Legend: true, ScaleBar: true, NorthArrow: true}}
-				b.ReportAllocs()
-				for i := 0; i < b.N; i++ {
-					s, err := render.Build(in)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if err := Encode(io.Discard, job.f, s, job.size.Scale(), "bench", nil); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.StopTimer()
-				reportPeakRSS(b)
+				benchExport(b, in, job.f, job.size)
 			})
 		}
 	}
+}
+
+// benchExport times building the scene and encoding it, b.N times.
+func benchExport(b *testing.B, in render.Input, f Format, size Size) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		s, err := render.Build(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Encode(io.Discard, f, s, size.Scale(), "bench", nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	reportPeakRSS(b)
 }

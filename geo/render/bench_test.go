@@ -14,13 +14,21 @@ func BenchmarkDefaultView1080p(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	in := Input{View: cat.Home(1920, 1080), Layers: cat.Layers, Selected: "tr-beylikova-ree-deposit", Attribution: cat.Attribution()}
-	if _, err := Build(in); err != nil { // decode the basemap once, as the app does at start
+	benchFrame(b, Input{View: cat.Home(1920, 1080), Layers: cat.Layers, Selected: "tr-beylikova-ree-deposit", Attribution: cat.Attribution()})
+}
+
+// benchFrame times one frame, Scene build and raster, b.N times, after a
+// first build that decodes the basemap, as the app does at start.
+func benchFrame(b *testing.B, in Input) {
+	if _, err := Build(in); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s, _ := Build(in)
+		s, err := Build(in)
+		if err != nil {
+			b.Fatal(err)
+		}
 		Raster(s, 1)
 	}
 }
@@ -52,13 +60,5 @@ func BenchmarkWorldView1080p(b *testing.B) {
 	}
 	v := cat.Home(1920, 1080)
 	v.Zoom = 2.9
-	in := Input{View: v, Layers: cat.Layers}
-	if _, err := Build(in); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s, _ := Build(in)
-		Raster(s, 1)
-	}
+	benchFrame(b, Input{View: v, Layers: cat.Layers})
 }

@@ -34,31 +34,13 @@ func millionLayer(b *testing.B) *layer.Layer {
 // at 1920x1080 (zoom 3): Scene build (projection, clustering, labels) and
 // anti-aliased raster, basemap included.
 func BenchmarkRender1M(b *testing.B) {
-	l := millionLayer(b)
-	in := Input{View: view.New(orb.Point{10, 20}, 3, 1920, 1080), Layers: []*layer.Layer{l}}
-	if _, err := Build(in); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s, _ := Build(in)
-		Raster(s, 1)
-	}
+	benchFrame(b, Input{View: view.New(orb.Point{10, 20}, 3, 1920, 1080), Layers: []*layer.Layer{millionLayer(b)}})
 }
 
 // BenchmarkRender1MEverySite is the same frame with clustering off: all
 // 1,000,000 anti-aliased markers stamped one by one.
 func BenchmarkRender1MEverySite(b *testing.B) {
-	l := millionLayer(b)
-	in := Input{View: view.New(orb.Point{10, 20}, 3, 1920, 1080), Layers: []*layer.Layer{l}, NoClusters: true}
-	if _, err := Build(in); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s, _ := Build(in)
-		Raster(s, 1)
-	}
+	benchFrame(b, Input{View: view.New(orb.Point{10, 20}, 3, 1920, 1080), Layers: []*layer.Layer{millionLayer(b)}, NoClusters: true})
 }
 
 // BenchmarkBasemap1080p draws the country basemap alone at 1920x1080: the
