@@ -4,7 +4,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -21,8 +19,6 @@ import (
 	"github.com/lodemap/lodemap/app"
 	"github.com/lodemap/lodemap/assets"
 	"github.com/lodemap/lodemap/data"
-	"github.com/lodemap/lodemap/geo/export"
-	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -179,144 +175,6 @@ func runGUI(args []string, stderr io.Writer) error {
 	}
 	w.ShowAndRun()
 	return nil
-}
-
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", stderr)
-	pos, err := parseAll(fs, args)
-	if err != nil || len(pos) > 1 {
-		fmt.Fprint(stderr, usage)
-		return 1
-	}
-	dir := ""
-	if len(pos) == 1 {
-		dir = pos[0]
-	}
-	cat, err := loadCatalog(dir)
-	if err != nil {
-		fmt.Fprintln(stderr, "lodemap:", err)
-		return 1
-	}
-	if len(cat.Problems) > 0 {
-		for _, p := range cat.Problems {
-			fmt.Fprintln(stdout, p)
-		}
-		fmt.Fprintf(stderr, "%d problems\n", len(cat.Problems))
-		return 1
-	}
-	fmt.Fprint(stdout, cat.Summary())
-	return 0
-}
-
-func runExcerpts(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("excerpts", stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	dir := fs.String("data", "", "dataset folder (default: the embedded dataset)")
-	pos, err := parseAll(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return fmt.Errorf("excerpts needs one feature id\n%s", usage)
-	}
-	cat, err := loadCatalog(*dir)
-	if err != nil {
-		return err
-	}
-	return data.WriteExcerpts(stdout, cat, pos[0], *asJSON)
-}
-
-func runExport(args []string, stdout, stderr io.Writer) error {
-	var vf viewFlags
-	fs := newFlagSet("export", stderr)
-	vf.register(fs)
-	var o exportFlags
-	o.register(fs)
-	pos, err := parseAll(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return fmt.Errorf("export needs one output file (.png, .svg or .pdf)\n%s", usage)
-	}
-	if _, err := export.FormatFor(pos[0]); err != nil {
-		return err
-	}
-	size, err := o.size()
-	if err != nil {
-		return err
-	}
-	w, h := size.Logical()
-	cat, vp, err := vf.open(w, h, stderr)
-	if err != nil {
-		return err
-	}
-	in, err := o.input(cat, vp, vf.selectID)
-	if err != nil {
-		return err
-	}
-	scene, err := render.Build(in)
-	if err != nil {
-		return err
-	}
-	if err := export.Write(pos[0], scene, size.Scale(), o.title, nil); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], size)
-	return nil
-}
-
-// exportFlags are the export subcommand's own flags.
-type exportFlags struct {
-	sizeText, paper, title, subtitle, layers string
-	dpi                                      float64
-	landscape, legend, scalebar, north, foot bool
-	everySite                                bool
-}
-
-func (o *exportFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.sizeText, "size", "1920x1080", "image size WxH in pixels (ignored with --paper)")
-	fs.Float64Var(&o.dpi, "dpi", 0, "dots per inch: sets marker and label size (default 96, or 300 with --paper)")
-	fs.StringVar(&o.paper, "paper", "", "paper size: a4, a3, letter or legal")
-	fs.BoolVar(&o.landscape, "landscape", false, "landscape paper")
-	fs.StringVar(&o.title, "title", "", "title")
-	fs.StringVar(&o.subtitle, "subtitle", "", "subtitle")
-	fs.BoolVar(&o.legend, "legend", false, "draw a legend of what is shown")
-	fs.BoolVar(&o.scalebar, "scalebar", false, "draw a scale bar in km and mi")
-	fs.BoolVar(&o.north, "north", false, "draw a north arrow")
-	fs.BoolVar(&o.foot, "footnote", false, "add a footnote with the date and the data sources")
-	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
-	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
-}
-
-func (o *exportFlags) size() (export.Size, error) {
-	if o.paper != "" {
-		return export.Paper(o.paper, o.landscape, cmp.Or(o.dpi, 300))
-	}
-	return export.ParsePixels(o.sizeText, cmp.Or(o.dpi, export.ScreenDPI))
-}
-
-func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
-	in := render.Input{View: vp, Layers: cat.Layers, Selected: selectID, Attribution: cat.Attribution(), NoClusters: o.everySite,
-		Furniture: render.Furniture{Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar, NorthArrow: o.north}}
-	if o.foot {
-		in.Furniture.Footnote = cat.Footnote(time.Now())
-	}
-	if o.layers != "" {
-		in.Hidden = map[string]bool{}
-		want := map[string]bool{}
-		for _, id := range strings.Split(o.layers, ",") {
-			want[strings.TrimSpace(id)] = true
-		}
-		for _, l := range cat.Layers {
-			in.Hidden[l.ID] = !want[l.ID]
-			delete(want, l.ID)
-		}
-		for id := range want {
-			return in, fmt.Errorf("--layers: no layer %q in %s", id, cat.Name)
-		}
-	}
-	return in, nil
 }
 
 func parseCenter(s string) (orb.Point, error) {
