@@ -60,9 +60,7 @@ func TestAddLayerFileAndClusters(t *testing.T) {
 	w.Map.mu.Unlock()
 	var clusters int
 	for _, g := range s.Groups {
-		if g.Layer == "generated" {
-			clusters = len(g.Clusters)
-		}
+		clusters += len(g.Clusters)
 	}
 	if clusters == 0 {
 		t.Fatal("no clusters at zoom 2")

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -30,12 +29,11 @@ func (m *MapView) renderLoop() {
 		if gen == rendered || v.Width < 1 || v.Height < 1 {
 			continue // a folded request already rendered, or nothing to draw
 		}
-		scene, err := render.Build(in)
+		img, scene, err := m.tiles.Frame(in, float64(scale))
 		if err != nil {
 			m.trace.printf("render error: %v", err)
 			continue
 		}
-		img := render.Raster(scene, float64(scale))
 		rendered = gen
 		uiDo(func() {
 			m.mu.Lock()

@@ -62,6 +62,7 @@ type MapView struct {
 	frameGen uint64 // the request generation the shown frame was rendered for
 	scene    *render.Scene
 	renders  chan struct{}
+	tiles    *render.TileCache
 	trace    *tracer
 }
 
@@ -69,7 +70,7 @@ type MapView struct {
 // also where Home returns to.
 func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
 	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, scale: 1,
-		renders: make(chan struct{}, 1), trace: newTracer()}
+		renders: make(chan struct{}, 1), tiles: render.NewTileCache(), trace: newTracer()}
 	for _, l := range cat.Layers {
 		m.layers = append(m.layers, l)
 		m.grids = append(m.grids, index.New(l.Unit))
@@ -404,8 +405,12 @@ func (m *MapView) SceneInput() render.Input {
 
 // inputLocked is the scene input of the current state; m.mu is held.
 func (m *MapView) inputLocked() render.Input {
+	grids := make(map[*layer.Layer]*index.Grid, len(m.layers))
+	for i, l := range m.layers {
+		grids[l] = m.grids[i]
+	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution()}
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids}
 }
 
 // PixelScale is the screen's pixels per logical pixel.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sync"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
@@ -14,7 +15,7 @@ import (
 // many sites they hold, so a million sites stay readable.
 const (
 	ClusterFrom = 2000
-	ClusterCell = 48.0
+	ClusterCell = 64.0 // divides the tile size, so no cell straddles two tiles
 )
 
 // Cluster is a group of a layer's features drawn as one circle with a count.
@@ -54,7 +55,12 @@ func ClusterRadius(count int) float64 {
 // clusters bins a layer's features in the frame into grid cells. A cell
 // with one feature (or the selected one) keeps a marker; the others become
 // a cluster at their mean position, coloured by the kind most of them have.
-func clusters(s *Scene, l *layer.Layer, in Input, proj projector, inView func(x, y float64) bool) ([]Marker, []Cluster) {
+// Sites are gathered a whole cell beyond the frame, so every cell that
+// shows is complete and a cluster is the same in every tile it touches.
+func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func(i int) bool)) ([]Marker, []Cluster) {
+	inView := func(x, y float64) bool {
+		return x >= -ClusterCell && y >= -ClusterCell && x < s.Width+ClusterCell && y < s.Height+ClusterCell
+	}
 	// Cells are aligned to the world, not the frame, so clusters stay put
 	// while the map pans.
 	offX := math.Mod(proj.ox*proj.scale, ClusterCell)
@@ -65,36 +71,37 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, inView func(x,
 	if offY < 0 {
 		offY += ClusterCell
 	}
-	nx, ny := int(s.Width/ClusterCell)+3, int(s.Height/ClusterCell)+3
+	nx, ny := int(s.Width/ClusterCell)+4, int(s.Height/ClusterCell)+4
 	type cell struct {
 		n      int
 		sx, sy float64
-		first  int
-		kinds  map[string]int
+		first  int // the lowest index, so the order of the visit does not matter
+		kinds  [maxKindCodes]int32
 	}
 	cells := make([]cell, nx*ny)
+	codes, names := kindCodes(l)
 	var markers []Marker
-	for i := range l.Unit {
+	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
-			continue
+			return true
 		}
 		if l.IDs[i] == in.Selected {
 			markers = append(markers, marker(l, i, x, y, in))
-			continue
+			return true
 		}
-		cx := min(nx-1, max(0, int((x+offX)/ClusterCell)+1))
-		cy := min(ny-1, max(0, int((y+offY)/ClusterCell)+1))
+		cx := min(nx-1, max(0, int(math.Floor((x+offX)/ClusterCell))+2))
+		cy := min(ny-1, max(0, int(math.Floor((y+offY)/ClusterCell))+2))
 		c := &cells[cy*nx+cx]
-		if c.n == 0 {
+		if c.n == 0 || i < c.first {
 			c.first = i
-			c.kinds = map[string]int{}
 		}
 		c.n++
 		c.sx += x
 		c.sy += y
-		c.kinds[l.Kinds[i]]++
-	}
+		c.kinds[codes[i]]++
+		return true
+	})
 	var out []Cluster
 	for _, c := range cells {
 		switch {
@@ -103,9 +110,9 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, inView func(x,
 			x, y := proj.pixel(l.Unit[c.first])
 			markers = append(markers, marker(l, c.first, x, y, in))
 		default:
-			kind, best := "", 0
-			for k, n := range c.kinds {
-				if n > best || n == best && k < kind {
+			kind, best := "", int32(0)
+			for code, n := range c.kinds {
+				if k := names[code]; n > best || n == best && n > 0 && k < kind {
 					kind, best = k, n
 				}
 			}
@@ -139,4 +146,40 @@ func (s *Scene) ClusterAt(x, y float64) (Cluster, bool) {
 		}
 	}
 	return Cluster{}, false
+}
+
+// maxKindCodes bounds the kinds told apart in a cluster's colour; more kinds
+// than that share the last code.
+const maxKindCodes = 16
+
+type kindTable struct {
+	n     int // the layer's length when the table was made
+	codes []uint8
+	names []string
+}
+
+var kindTables sync.Map // *layer.Layer -> *kindTable
+
+// kindCodes numbers a layer's kinds, once per layer and length: clustering
+// a million sites then counts kinds in arrays, not maps.
+func kindCodes(l *layer.Layer) ([]uint8, []string) {
+	if v, ok := kindTables.Load(l); ok && v.(*kindTable).n == l.Len() {
+		t := v.(*kindTable)
+		return t.codes, t.names
+	}
+	t := &kindTable{n: l.Len(), codes: make([]uint8, l.Len()), names: make([]string, maxKindCodes)}
+	seen := map[string]uint8{}
+	for i, k := range l.Kinds {
+		c, ok := seen[k]
+		if !ok {
+			c = uint8(min(len(seen), maxKindCodes-1))
+			seen[k] = c
+			if t.names[c] == "" {
+				t.names[c] = k
+			}
+		}
+		t.codes[i] = c
+	}
+	kindTables.Store(l, t)
+	return t.codes, t.names
 }

@@ -23,11 +23,16 @@ func crowd(n int) *layer.Layer {
 func TestClusters(t *testing.T) {
 	l := crowd(5000)
 	v := anatolia(800, 500)
-	inView := 0
+	inView, gathered := 0, 0
 	proj := newProjector(v)
 	for _, u := range l.Unit {
-		if x, y := proj.pixel(u); x >= -style14 && y >= -style14 && x <= 800+style14 && y <= 500+style14 {
+		x, y := proj.pixel(u)
+		if x >= -style14 && y >= -style14 && x <= 800+style14 && y <= 500+style14 {
 			inView++
+		}
+		// Clusters gather whole cells, a cell beyond the frame.
+		if x >= -ClusterCell && y >= -ClusterCell && x < 800+ClusterCell && y < 500+ClusterCell {
+			gathered++
 		}
 	}
 	tests := []struct {
@@ -43,8 +48,8 @@ func TestClusters(t *testing.T) {
 					t.Errorf("cluster %+v", c)
 				}
 			}
-			if len(g.Clusters) == 0 || total != inView || len(g.Dots) != 0 {
-				t.Errorf("%d clusters holding %d sites (+ singles), want all %d in view", len(g.Clusters), total, inView)
+			if len(g.Clusters) == 0 || total != gathered || len(g.Dots) != 0 {
+				t.Errorf("%d clusters holding %d sites (+ singles), want all %d gathered", len(g.Clusters), total, gathered)
 			}
 		}},
 		{"every site", Input{View: v, Layers: []*layer.Layer{l}, NoClusters: true, Selected: l.IDs[0]}, func(t *testing.T, g Group) {

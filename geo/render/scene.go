@@ -8,10 +8,12 @@ package render
 import (
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/basemap"
+	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
@@ -79,13 +81,20 @@ type Label struct {
 
 // Input is what a Scene is built from.
 type Input struct {
-	View        view.Viewport
-	Layers      []*layer.Layer
-	Hidden      map[string]bool // layer ids that are switched off
-	Selected    string          // feature id, or ""
-	Hovered     string          // feature id, or ""
-	NoLabels    bool
-	NoClusters  bool     // draw every site, however crowded
+	View       view.Viewport
+	Layers     []*layer.Layer
+	Hidden     map[string]bool // layer ids that are switched off
+	Selected   string          // feature id, or ""
+	Hovered    string          // feature id, or ""
+	NoLabels   bool
+	NoClusters bool // draw every site, however crowded
+	NoBasemap  bool // leave out the countries (a tile beneath holds them)
+	// Grids, when given, index the layers' Mercator unit points, so only the
+	// sites near the frame are looked at.
+	Grids map[*layer.Layer]*index.Grid
+	// Crowded, when not nil, says which layers to treat as crowded instead
+	// of counting their sites in the frame: tiles of one frame must agree.
+	Crowded     map[string]bool
 	Attribution []string // data credits shown beside the basemap's
 	Furniture   Furniture
 }
@@ -98,7 +107,9 @@ func Build(in Input) (*Scene, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Land = landPolygons(bm, v)
+	if !in.NoBasemap {
+		s.Land = landPolygons(bm, v)
+	}
 	margin := style.MarkerSize
 	var cands []labelCand
 	proj := newProjector(v)
@@ -142,19 +153,24 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 	inView := func(x, y float64) bool {
 		return x >= -margin && y >= -margin && x <= s.Width+margin && y <= s.Height+margin
 	}
+	each := candidates(l, in, s, margin+ClusterCell, false)
 	// Count the sites in the frame: only up to the cluster threshold when
 	// clustering, all of them to size the markers when drawing every site.
 	n := 0
-	for i := range l.Unit {
-		if x, y := proj.pixel(l.Unit[i]); inView(x, y) {
-			if n++; n > ClusterFrom && !in.NoClusters {
-				break
+	crowded := in.Crowded[l.ID]
+	if in.Crowded == nil {
+		each(func(i int) bool {
+			if x, y := proj.pixel(l.Unit[i]); inView(x, y) {
+				if n++; n > ClusterFrom && !in.NoClusters {
+					return false
+				}
 			}
-		}
+			return true
+		})
+		crowded = n > ClusterFrom
 	}
-	crowded := n > ClusterFrom
 	if crowded && !in.NoClusters {
-		g.Markers, g.Clusters = clusters(s, l, in, proj, inView)
+		g.Markers, g.Clusters = clusters(s, l, in, proj, each)
 		for _, m := range g.Markers {
 			if m.Selected {
 				hl := m
@@ -168,16 +184,17 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 	} else {
 		g.Markers = make([]Marker, 0, n)
 	}
-	for i := range l.Unit {
+	each = candidates(l, in, s, margin, true)
+	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
-			continue
+			return true
 		}
 		if crowded && l.IDs[i] != in.Selected {
 			st := style.For(l.Kinds[i], l.Status[i])
 			st.Dot = true
 			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: st})
-			continue
+			return true
 		}
 		m := marker(l, i, x, y, in)
 		g.Markers = append(g.Markers, m)
@@ -189,8 +206,46 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 		if !crowded || m.Selected {
 			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
 		}
-	}
+		return true
+	})
 	return g
+}
+
+// candidates calls fn with the layer's sites that may lie within reach
+// pixels of the frame, in layer order, until fn returns false: from the
+// grid index when one is given and the frame does not wrap the world, else
+// every site.
+// ordered sorts them into layer order, which drawing needs.
+func candidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
+	g := in.Grids[l]
+	b := in.View.Bounds()
+	pad := reach / in.View.WorldSize()
+	b = orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}
+	if g == nil || b.Min[0] < 0 || b.Max[0] > 1 {
+		return func(fn func(i int) bool) {
+			for i := range l.Unit {
+				if !fn(i) {
+					return
+				}
+			}
+		}
+	}
+	var idx []int
+	queried := false
+	return func(fn func(i int) bool) {
+		if !queried {
+			g.InBox(b, func(i int) { idx = append(idx, i) })
+			if ordered {
+				slices.Sort(idx) // so overlaps and ties do not depend on the grid
+			}
+			queried = true
+		}
+		for _, i := range idx {
+			if !fn(i) {
+				return
+			}
+		}
+	}
 }
 
 func marker(l *layer.Layer, i int, x, y float64, in Input) Marker {

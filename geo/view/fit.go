@@ -35,3 +35,15 @@ func (v Viewport) Reframe(width, height float64) Viewport {
 	out.Zoom = math.Max(0, math.Min(MaxZoom+4, z))
 	return out
 }
+
+// Snapped returns the viewport moved by less than a pixel so that its
+// top-left corner falls on a whole device pixel (scale device pixels a
+// logical one) of the world: then tiles drawn on the world's pixel grid
+// line up with the frame exactly.
+func (v Viewport) Snapped(scale float64) Viewport {
+	s := v.WorldSize() * scale
+	o := v.Origin()
+	fx := o[0]*s - math.Floor(o[0]*s)
+	fy := o[1]*s - math.Floor(o[1]*s)
+	return v.Pan(fx/scale, fy/scale)
+}

@@ -146,3 +146,20 @@ func TestFit(t *testing.T) {
 		t.Errorf("single point: zoom %g, want the cap 10", v.Zoom)
 	}
 }
+
+func TestSnapped(t *testing.T) {
+	for _, scale := range []float64{1, 2, 1.5} {
+		v := New(orb.Point{30.23456, 39.61234}, 6.37, 800, 600)
+		s := v.Snapped(scale)
+		o := s.Origin()
+		ws := s.WorldSize() * scale
+		fx, fy := o[0]*ws-math.Round(o[0]*ws), o[1]*ws-math.Round(o[1]*ws)
+		if math.Abs(fx) > 1e-6 || math.Abs(fy) > 1e-6 {
+			t.Errorf("scale %g: origin off the pixel grid by (%g, %g)", scale, fx, fy)
+		}
+		x, y := s.ToPixel(v.Center)
+		if math.Abs(x-400) >= 1 || math.Abs(y-300) >= 1 || s.Zoom != v.Zoom {
+			t.Errorf("scale %g: moved by (%g, %g) px", scale, x-400, y-300)
+		}
+	}
+}
