@@ -29,7 +29,11 @@ func (m *MapView) renderLoop() {
 		if gen == rendered || v.Width < 1 || v.Height < 1 {
 			continue // a folded request already rendered, or nothing to draw
 		}
-		img, scene, err := m.tiles.Frame(in, float64(scale))
+		m.mu.Lock()
+		spare := m.spare
+		m.spare = nil
+		m.mu.Unlock()
+		img, scene, err := m.tiles.Frame(in, float64(scale), spare)
 		if err != nil {
 			m.trace.printf("render error: %v", err)
 			continue
@@ -37,6 +41,8 @@ func (m *MapView) renderLoop() {
 		rendered = gen
 		uiDo(func() {
 			m.mu.Lock()
+			// The frame shown until now is drawn into next time.
+			m.spare = m.frame
 			m.frame, m.frameFor, m.scene = img, v, scene
 			m.mu.Unlock()
 			m.Refresh()

@@ -58,6 +58,7 @@ type MapView struct {
 	hoverTip string // the tooltip: the hovered site's name, or a cluster's count
 	hoverPos fyne.Position
 	frame    *image.RGBA
+	spare    *image.RGBA // the frame shown before, drawn into next
 	frameFor view.Viewport
 	frameGen uint64 // the request generation the shown frame was rendered for
 	scene    *render.Scene

@@ -60,10 +60,12 @@ type tile struct {
 func NewTileCache() *TileCache { return &TileCache{tiles: map[tileKey]*tile{}} }
 
 // Frame draws in's view at the given pixel ratio, moved by less than a
-// pixel onto the world's pixel grid (view.Snapped). The Scene returned holds
+// pixel onto the world's pixel grid (view.Snapped). It draws into dst when
+// dst has the frame's size (a frame no longer shown: memory already touched
+// is much faster to fill than fresh memory), else into a new image. The Scene returned holds
 // what was drawn over the tiles and, as groups of their own, the clusters
 // from the tiles, so hit tests see them.
-func (c *TileCache) Frame(in Input, scale float64) (*image.RGBA, *Scene, error) {
+func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA, *Scene, error) {
 	in.View = in.View.Snapped(scale)
 	v := in.View
 	crowded := crowdedLayers(in)
@@ -81,7 +83,10 @@ func (c *TileCache) Frame(in Input, scale float64) (*image.RGBA, *Scene, error) 
 	state := stateOf(tileLayers, in.NoClusters)
 
 	w, h := int(math.Ceil(v.Width*scale)), int(math.Ceil(v.Height*scale))
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	img := dst
+	if img == nil || img.Rect != image.Rect(0, 0, w, h) {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
 	ws := v.WorldSize()
 	o := v.Origin()
 	ox, oy := o[0]*ws, o[1]*ws // the frame's top-left in world pixels
