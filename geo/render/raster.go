@@ -71,6 +71,9 @@ func RasterTo(s *Scene, scale float64, k *Sink) (*image.RGBA, error) {
 // between frames.
 var rasterizers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
 
+// landBand is how many rows of land are filled at a time.
+const landBand = 2048
+
 func drawLand(img *image.RGBA, polys []Polygon, scale float64) {
 	if len(polys) == 0 {
 		return
@@ -78,21 +81,28 @@ func drawLand(img *image.RGBA, polys []Polygon, scale float64) {
 	b := img.Bounds()
 	r := rasterizers.Get().(*vector.Rasterizer)
 	defer rasterizers.Put(r)
-	r.Reset(b.Dx(), b.Dy())
-	for _, p := range polys {
-		for _, ring := range p.Rings {
-			for i, pt := range ring {
-				x, y := float32(pt[0]*scale), float32(pt[1]*scale)
-				if i == 0 {
-					r.MoveTo(x, y)
-				} else {
-					r.LineTo(x, y)
+	// Large images are filled a band of rows at a time: the rasterizer's
+	// buffer (4 bytes a pixel) stays small and warm instead of growing to
+	// the size of a poster.
+	for y0 := b.Min.Y; y0 < b.Max.Y; y0 += landBand {
+		band := image.Rect(b.Min.X, y0, b.Max.X, min(y0+landBand, b.Max.Y))
+		r.Reset(band.Dx(), band.Dy())
+		oy := float64(band.Min.Y)
+		for _, p := range polys {
+			for _, ring := range p.Rings {
+				for i, pt := range ring {
+					x, y := float32(pt[0]*scale), float32(pt[1]*scale-oy)
+					if i == 0 {
+						r.MoveTo(x, y)
+					} else {
+						r.LineTo(x, y)
+					}
 				}
+				r.ClosePath()
 			}
-			r.ClosePath()
 		}
+		r.Draw(img, band, image.NewUniform(polys[0].Fill), band.Min)
 	}
-	r.Draw(img, b, image.NewUniform(polys[0].Fill), image.Point{})
 	for _, p := range polys {
 		for _, ring := range p.Rings {
 			for i := 1; i < len(ring); i++ {
