@@ -57,7 +57,8 @@ func (g *Grid) coord(v float64) int {
 func (g *Grid) cell(p orb.Point) int { return g.coord(p[1])*g.n + g.coord(p[0]) }
 
 // Within returns the features within radius r (unit coordinates) of p,
-// nearest first; equal distances keep feature order, so results are stable.
+// nearest first; equal distances keep feature order, so results are stable
+// and the first hit is the one a click picks.
 func (g *Grid) Within(p orb.Point, r float64) []Hit {
 	var hits []Hit
 	r2 := r * r
@@ -74,25 +75,6 @@ func (g *Grid) Within(p orb.Point, r float64) []Hit {
 		return hits[a].Index < hits[b].Index
 	})
 	return hits
-}
-
-// Nearest returns the feature nearest to p within radius r, or ok=false.
-// Ties go to the feature that comes first in the layer.
-func (g *Grid) Nearest(p orb.Point, r float64) (Hit, bool) {
-	best := Hit{Index: -1, Dist: math.Inf(1)}
-	r2 := r * r
-	g.visit(orb.Bound{Min: orb.Point{p[0] - r, p[1] - r}, Max: orb.Point{p[0] + r, p[1] + r}}, func(i int) {
-		dx, dy := g.pts[i][0]-p[0], g.pts[i][1]-p[1]
-		d2 := dx*dx + dy*dy
-		if d2 > r2 {
-			return
-		}
-		d := math.Sqrt(d2)
-		if d < best.Dist || (d == best.Dist && i < best.Index) {
-			best = Hit{Index: i, Dist: d}
-		}
-	})
-	return best, best.Index >= 0
 }
 
 // InBox calls fn for every feature inside b (unit coordinates).

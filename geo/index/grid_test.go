@@ -7,7 +7,7 @@ import (
 	"github.com/paulmach/orb"
 )
 
-func TestNearest(t *testing.T) {
+func TestWithinNearestFirst(t *testing.T) {
 	pts := []orb.Point{{0.5, 0.5}, {0.5005, 0.5}, {0.2, 0.2}, {0.5, 0.5}, {0.9, 0.1}}
 	g := New(pts)
 	tests := []struct {
@@ -28,9 +28,9 @@ func TestNearest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, ok := tt.grid.Nearest(tt.p, tt.r)
-			if ok != tt.wantOK || (ok && h.Index != tt.want) {
-				t.Errorf("Nearest = %+v, %v; want %d, %v", h, ok, tt.want, tt.wantOK)
+			hits := tt.grid.Within(tt.p, tt.r)
+			if ok := len(hits) > 0; ok != tt.wantOK || (ok && hits[0].Index != tt.want) {
+				t.Errorf("Within = %+v; want nearest %d, found %v", hits, tt.want, tt.wantOK)
 			}
 		})
 	}
@@ -66,9 +66,9 @@ func TestMatchesBruteForce(t *testing.T) {
 				best, want, wantOK = d, j, true
 			}
 		}
-		h, ok := g.Nearest(q, r)
-		if ok != wantOK || (ok && h.Index != want) {
-			t.Fatalf("query %v r %g: got %+v %v, want %d %v", q, r, h, ok, want, wantOK)
+		hits := g.Within(q, r)
+		if ok := len(hits) > 0; ok != wantOK || (ok && hits[0].Index != want) {
+			t.Fatalf("query %v r %g: got %+v, want %d %v", q, r, hits, want, wantOK)
 		}
 	}
 }
@@ -90,29 +90,29 @@ func randomPoints(rng *rand.Rand, n int) []orb.Point {
 	return pts
 }
 
-// BenchmarkNearest1M is a click's hit test among 1,000,000 points with the
-// 8-pixel tolerance at zoom 6.
-func BenchmarkNearest1M(b *testing.B) {
+// BenchmarkHitTest1M is a click's hit test among 1,000,000 points with the
+// 8-pixel tolerance at zoom 6: every site under the pointer, nearest first.
+func BenchmarkHitTest1M(b *testing.B) {
 	rng := rand.New(rand.NewSource(2))
 	g := New(randomPoints(rng, 1_000_000))
 	qs := randomPoints(rng, 1024)
 	r := 8.0 / (256 * 64)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		g.Nearest(qs[i%len(qs)], r)
+		g.Within(qs[i%len(qs)], r)
 	}
 }
 
-// BenchmarkNearestDefault is the hit test on a layer the size of the
+// BenchmarkHitTestDefault is the hit test on a layer the size of the
 // embedded dataset.
-func BenchmarkNearestDefault(b *testing.B) {
+func BenchmarkHitTestDefault(b *testing.B) {
 	rng := rand.New(rand.NewSource(3))
 	g := New(randomPoints(rng, 28))
 	qs := randomPoints(rng, 1024)
 	r := 8.0 / (256 * 64)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		g.Nearest(qs[i%len(qs)], r)
+		g.Within(qs[i%len(qs)], r)
 	}
 }
 
