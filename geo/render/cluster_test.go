@@ -27,7 +27,7 @@ func TestClusters(t *testing.T) {
 	proj := newProjector(v)
 	for _, u := range l.Unit {
 		x, y := proj.pixel(u)
-		if x >= -style14 && y >= -style14 && x <= 800+style14 && y <= 500+style14 {
+		if x >= -frameMargin && y >= -frameMargin && x <= 800+frameMargin && y <= 500+frameMargin {
 			inView++
 		}
 		// Clusters gather whole cells, a cell beyond the frame.
@@ -102,9 +102,6 @@ func TestClusters(t *testing.T) {
 		t.Error("ClusterAt found a cluster off the frame")
 	}
 }
-
-// style14 is the marker margin Build keeps around the frame.
-const style14 = 14.0
 
 func TestClusterLabel(t *testing.T) {
 	for n, want := range map[int]string{7: "7", 950: "950", 1000: "1k", 1234: "1.2k", 12345: "12k", 1_000_000: "1M", 1_250_000: "1.2M"} {

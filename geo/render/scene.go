@@ -110,14 +110,13 @@ func Build(in Input) (*Scene, error) {
 	if !in.NoBasemap {
 		s.Land = landPolygons(bm, v)
 	}
-	margin := style.MarkerSize
 	var cands []labelCand
 	proj := newProjector(v)
 	for _, l := range in.Layers {
 		if in.Hidden[l.ID] {
 			continue
 		}
-		s.Groups = append(s.Groups, layerGroup(s, l, in, proj, margin, &cands))
+		s.Groups = append(s.Groups, layerGroup(s, l, in, proj, &cands))
 	}
 	if !in.NoLabels {
 		s.Labels = placeLabels(cands, s)
@@ -148,8 +147,9 @@ func (p projector) pixel(u orb.Point) (float64, float64) {
 
 // layerGroup makes one layer's markers, or, when more of its features are
 // in the frame than can be told apart, its clusters.
-func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float64, cands *[]labelCand) Group {
+func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]labelCand) Group {
 	g := Group{Layer: l.ID, Title: l.Title}
+	margin := frameMargin
 	inView := func(x, y float64) bool {
 		return x >= -margin && y >= -margin && x <= s.Width+margin && y <= s.Height+margin
 	}
@@ -159,14 +159,11 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 	n := 0
 	crowded := in.Crowded[l.ID]
 	if in.Crowded == nil {
-		each(func(i int) bool {
-			if x, y := proj.pixel(l.Unit[i]); inView(x, y) {
-				if n++; n > ClusterFrom && !in.NoClusters {
-					return false
-				}
-			}
-			return true
-		})
+		limit := ClusterFrom
+		if in.NoClusters {
+			limit = -1
+		}
+		n = countInFrame(l, each, proj, s.Width, s.Height, limit)
 		crowded = n > ClusterFrom
 	}
 	if crowded && !in.NoClusters {
@@ -209,6 +206,22 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, margin float
 		return true
 	})
 	return g
+}
+
+// frameMargin is how far beyond the frame a marker still shows.
+const frameMargin = style.MarkerSize
+
+// countInFrame counts the sites each visits that lie within frameMargin of
+// a w x h frame, stopping once the count passes limit (limit < 0: all).
+func countInFrame(l *layer.Layer, each func(func(i int) bool), proj projector, w, h float64, limit int) int {
+	n := 0
+	each(func(i int) bool {
+		if x, y := proj.pixel(l.Unit[i]); x >= -frameMargin && y >= -frameMargin && x <= w+frameMargin && y <= h+frameMargin {
+			n++
+		}
+		return limit < 0 || n <= limit
+	})
+	return n
 }
 
 // candidates calls fn with the layer's sites that may lie within reach

@@ -224,25 +224,15 @@ func crowdedLayers(in Input) map[string]bool {
 	out := map[string]bool{}
 	s := &Scene{Width: in.View.Width, Height: in.View.Height}
 	proj := newProjector(in.View)
-	m := style14Margin
 	for _, l := range in.Layers {
 		if in.Hidden[l.ID] || l.Len() <= ClusterFrom {
 			continue
 		}
-		n := 0
-		candidates(l, in, s, m, false)(func(i int) bool {
-			if x, y := proj.pixel(l.Unit[i]); x >= -m && y >= -m && x <= s.Width+m && y <= s.Height+m {
-				n++
-			}
-			return n <= ClusterFrom
-		})
-		out[l.ID] = n > ClusterFrom
+		each := candidates(l, in, s, frameMargin, false)
+		out[l.ID] = countInFrame(l, each, proj, s.Width, s.Height, ClusterFrom) > ClusterFrom
 	}
 	return out
 }
-
-// style14Margin is the marker margin Build keeps around a frame.
-const style14Margin = 14.0
 
 // stateOf identifies what the tiles of these layers show: the layers
 // themselves (a loading layer grows) and the clustering switch.
