@@ -114,6 +114,12 @@ var layerPatterns = []string{"*.geojson", "*.csv", "*.csv.gz", "*.fgb"}
 // ReadLayer reads one layer file's bytes by its name's extension: GeoJSON,
 // CSV (gzipped or not) or FlatGeobuf. display names the file in problems.
 func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
+	return readLayerFile(b, name, display, nil, nil)
+}
+
+// readLayerFile is ReadLayer with a GeoJSON load's progress and page-drop
+// hook (see readGeoJSONFast).
+func readLayerFile(b []byte, name, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, Problems) {
 	base := strings.ToLower(path.Base(name))
 	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), path.Ext(base)), ".csv")
 	if strings.HasSuffix(base, ".csv") || strings.HasSuffix(base, ".csv.gz") {
@@ -122,7 +128,7 @@ func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
 	if strings.HasSuffix(base, ".fgb") {
 		return readFGB(b, id, display)
 	}
-	return readGeoJSON(b, id, display)
+	return readGeoJSON(b, id, display, p, decoded)
 }
 
 // read reads one file of the dataset; a file that cannot be read is a

@@ -55,16 +55,7 @@ func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
 		return nil, probs
 	}
 	l.Header = append([]string(nil), header...)
-	col := map[string]int{}
-	for key, names := range csvColumns {
-		col[key] = -1
-		for _, n := range names {
-			if i := indexFold(header, n); i >= 0 {
-				col[key] = i
-				break
-			}
-		}
-	}
+	col := findColumns(header)
 	if col["lon"] < 0 || col["lat"] < 0 {
 		report(1, "the header names no longitude and latitude columns (looked for %s and %s)",
 			strings.Join(csvColumns["lon"], ", "), strings.Join(csvColumns["lat"], ", "))
@@ -109,6 +100,22 @@ func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
 		l.AddAt(fid, name, field(rec, "kind"), field(rec, "status"), orb.Point{lon, lat}, start, int32(end-start), line)
 	}
 	return l, probs
+}
+
+// findColumns maps each of csvColumns' keys to the first header column that
+// names it (case-insensitive), or -1.
+func findColumns(header []string) map[string]int {
+	col := map[string]int{}
+	for key, names := range csvColumns {
+		col[key] = -1
+		for _, n := range names {
+			if i := indexFold(header, n); i >= 0 {
+				col[key] = i
+				break
+			}
+		}
+	}
+	return col
 }
 
 func indexFold(ss []string, want string) int {

@@ -100,16 +100,7 @@ func readFGB(b []byte, id, display string) (l *layer.Layer, probs Problems) {
 	if node > 0 && count > 0 {
 		off += int(rtreeSize(count, uint64(node)))
 	}
-	col := map[string]int{}
-	for key, names := range csvColumns {
-		col[key] = -1
-		for _, n := range names {
-			if i := indexFold(l.Header, n); i >= 0 {
-				col[key] = i
-				break
-			}
-		}
-	}
+	col := findColumns(l.Header)
 	l.Grow(int(count))
 	for n := 1; off+4 <= len(b); n++ {
 		size := int(binary.LittleEndian.Uint32(b[off:]))

@@ -95,3 +95,27 @@ func TestFlatGeobufLarge(t *testing.T) {
 		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
 	}
 }
+
+// gdalFGB writes n generated sites as GeoJSON and has GDAL convert them to
+// FlatGeobuf in a temporary folder; it skips without ogr2ogr.
+func gdalFGB(tb testing.TB, n int, seed int64) string {
+	tb.Helper()
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		tb.Skip("needs GDAL's ogr2ogr (Debian gdal-bin)")
+	}
+	dir := tb.TempDir()
+	src, dst := filepath.Join(dir, "g.geojson"), filepath.Join(dir, "g.fgb")
+	f, err := os.Create(src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := WriteSynthetic(f, n, seed); err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
+		tb.Fatalf("ogr2ogr: %v\n%s", err, out)
+	}
+	os.Remove(src)
+	return dst
+}

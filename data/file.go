@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
 )
@@ -35,18 +34,7 @@ func LoadLayerFile(path string, p *Progress) (*layer.Layer, Problems, error) {
 		return nil, nil, err
 	}
 	defer release()
-	name := filepath.Base(path)
-	var l *layer.Layer
-	var probs Problems
-	lower := strings.ToLower(name)
-	if strings.HasSuffix(lower, ".geojson") || strings.HasSuffix(lower, ".json") {
-		var ok bool
-		if l, ok = readGeoJSONFast(b, strings.TrimSuffix(name, filepath.Ext(name)), path, p, func(upTo int) { dropPages(b[:upTo]) }); !ok {
-			l, probs = readLayer(b, strings.TrimSuffix(name, filepath.Ext(name)), path)
-		}
-	} else {
-		l, probs = ReadLayer(b, name, path)
-	}
+	l, probs := readLayerFile(b, filepath.Base(path), path, p, func(upTo int) { dropPages(b[:upTo]) })
 	var cerr error
 	if p != nil && p.Ctx != nil {
 		cerr = p.Ctx.Err()

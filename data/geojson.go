@@ -35,8 +35,9 @@ type schema struct {
 // readGeoJSON decodes a GeoJSON FeatureCollection: by the fast parallel
 // reader, or, when that finds anything wrong, by the careful one, which
 // names every problem's line.
-func readGeoJSON(b []byte, id, display string) (*layer.Layer, Problems) {
-	if l, ok := readGeoJSONFast(b, id, display, nil, nil); ok {
+// p and decoded are readGeoJSONFast's.
+func readGeoJSON(b []byte, id, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, Problems) {
+	if l, ok := readGeoJSONFast(b, id, display, p, decoded); ok {
 		return l, nil
 	}
 	return readLayer(b, id, display)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -51,20 +50,7 @@ func BenchmarkLoadUSGSCSV(b *testing.B) {
 // BenchmarkLoadFGB1M opens 1,000,000 generated sites as a FlatGeobuf file
 // that GDAL writes (needs ogr2ogr, Debian gdal-bin).
 func BenchmarkLoadFGB1M(b *testing.B) {
-	if _, err := exec.LookPath("ogr2ogr"); err != nil {
-		b.Skip("needs GDAL's ogr2ogr")
-	}
-	dir := b.TempDir()
-	src, dst := filepath.Join(dir, "g.geojson"), filepath.Join(dir, "g.fgb")
-	f, _ := os.Create(src)
-	if err := WriteSynthetic(f, 1_000_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
-		b.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
-	os.Remove(src)
+	dst := gdalFGB(b, 1_000_000, 1)
 	st, _ := os.Stat(dst)
 	b.SetBytes(st.Size())
 	b.ResetTimer()
