@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
@@ -37,7 +38,39 @@ type Layer struct {
 	recLen []int32
 	arena  []byte      // records added with Add
 	src    io.ReaderAt // records added with AddAt
+	serial uint64      // see Revision
 }
+
+// Site identifies one feature: the id of its layer (unique among the
+// layers shown) and the feature's index there. Record ids can repeat within
+// a file; a Site cannot, so selection, hover and highlight use Sites. The
+// zero Site is no feature.
+type Site struct {
+	Layer string
+	Index int
+}
+
+// IsZero reports whether s is no feature.
+func (s Site) IsZero() bool { return s.Layer == "" }
+
+// Site returns feature i's Site.
+func (l *Layer) Site(i int) Site { return Site{Layer: l.ID, Index: i} }
+
+// Revision identifies what a layer holds: two layers (or snapshots of one)
+// with the same Revision have the same features in the same order. Caches
+// of what is drawn from a layer key on it, never on the layer's address.
+type Revision struct {
+	Serial uint64 // the layer's history
+	Len    int    // its length in that history
+}
+
+// serials numbers layer histories: a layer takes one when its first
+// feature is added, and a new one whenever a feature is removed, so a
+// layer's (serial, length) pair never repeats for other contents.
+var serials atomic.Uint64
+
+// Revision returns the layer's current revision.
+func (l *Layer) Revision() Revision { return Revision{Serial: l.serial, Len: l.Len()} }
 
 // Len is the number of features.
 func (l *Layer) Len() int { return len(l.IDs) }
@@ -59,6 +92,9 @@ func (l *Layer) AddAt(id, name, kind, status string, p orb.Point, off int64, n i
 }
 
 func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
+	if l.serial == 0 {
+		l.serial = serials.Add(1)
+	}
 	l.IDs = append(l.IDs, id)
 	l.Names = append(l.Names, name)
 	l.Kinds = append(l.Kinds, kind)
@@ -119,6 +155,7 @@ func (l *Layer) Remove(i int) {
 	l.Lines = append(l.Lines[:i], l.Lines[i+1:]...)
 	l.recOff = append(l.recOff[:i], l.recOff[i+1:]...)
 	l.recLen = append(l.recLen[:i], l.recLen[i+1:]...)
+	l.serial = serials.Add(1)
 }
 
 // Snapshot returns a copy of the layer as it is now: a loader publishes

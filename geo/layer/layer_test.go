@@ -71,3 +71,40 @@ func equal(a, b any) bool {
 	bb, _ := json.Marshal(b)
 	return string(ab) == string(bb)
 }
+
+func TestRevision(t *testing.T) {
+	a, b := &Layer{ID: "a"}, &Layer{ID: "a"}
+	a.Add("1", "One", "", "", orb.Point{1, 1}, nil, 1)
+	b.Add("1", "One", "", "", orb.Point{1, 1}, nil, 1)
+	r1 := a.Revision()
+	snap := a.Snapshot()
+	tests := []struct {
+		name string
+		same bool
+		x, y Revision
+	}{
+		{"snapshot keeps the revision", true, snap.Revision(), r1},
+		{"another layer of the same id differs", false, b.Revision(), r1},
+	}
+	a.Add("2", "Two", "", "", orb.Point{2, 2}, nil, 2)
+	tests = append(tests, struct {
+		name string
+		same bool
+		x, y Revision
+	}{"adding changes it", false, a.Revision(), r1})
+	r2 := a.Revision()
+	a.Remove(1)
+	a.Add("3", "Three", "", "", orb.Point{3, 3}, nil, 3)
+	tests = append(tests, struct {
+		name string
+		same bool
+		x, y Revision
+	}{"remove then add to the same length changes it", false, a.Revision(), r2})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if (tt.x == tt.y) != tt.same {
+				t.Errorf("%v vs %v: same = %v, want %v", tt.x, tt.y, tt.x == tt.y, tt.same)
+			}
+		})
+	}
+}
