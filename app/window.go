@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/export"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -29,6 +31,7 @@ type Window struct {
 	Export *ExportPanel
 	status *widget.Label
 	loads  *fyne.Container // rows of layers loading in the background
+	jobs   jobs            // layer loads; closing the window cancels them
 	cat    *data.Catalog
 }
 
@@ -43,9 +46,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 
 	w.Layers.OnToggle = w.Map.SetLayerVisible
 	w.Map.OnSelect = w.Details.SetFeature
-	w.Details.OnPick = func(id string) {
-		w.Map.Select(id)
-		w.Details.SetFeature(id, w.Details.under)
+	w.Details.OnPick = func(s layer.Site) {
+		w.Map.Select(s)
+		w.Details.SetFeature(s, w.Details.under)
 	}
 	w.Details.OnReadArticle = func(e *data.Excerpt) { openArticle(a, e) }
 	w.Details.OnOpenURL = func(u *url.URL) {
@@ -75,12 +78,11 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
-	if selectID != "" {
-		if r, ok := cat.Feature(selectID); ok {
-			w.Map.Select(selectID)
-			w.Details.SetFeature(selectID, []data.Ref{r})
-		}
+	if r, ok := cat.Feature(selectID); ok && selectID != "" {
+		w.Map.Select(r.Layer.Site(r.Index))
+		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
 	}
+	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
 		showProblems(w, fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), cat.Problems)
 	}
@@ -116,7 +118,18 @@ func (w *Window) OpenExport() {
 // CopyMap puts the map as shown, at the screen's resolution, on the
 // clipboard as PNG.
 func (w *Window) CopyMap() {
-	w.status.SetText(copyScene(w.Map.SceneInput(), w.Map.PixelScale()))
+	in := w.Map.SceneInput()
+	w.status.SetText(copyScene(in, export.Options{Size: screenSize(in.View, w.Map.PixelScale())}))
+}
+
+// close ends what the window owns: the map's render loop, layer loads and
+// an export dialog's work.
+func (w *Window) close() {
+	w.Map.Close()
+	w.jobs.close()
+	if w.Export != nil {
+		w.Export.Close()
+	}
 }
 
 // showProblems tells the user what could not be loaded; everything else is
