@@ -18,6 +18,7 @@ import (
 
 	"github.com/lodemap/lodemap/app"
 	"github.com/lodemap/lodemap/assets"
+	"github.com/lodemap/lodemap/cmd/lodemap/internal/quietlocale"
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/view"
 )
@@ -40,6 +41,7 @@ const usage = `Usage:
 `
 
 func main() {
+	quietlocale.Restore()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
