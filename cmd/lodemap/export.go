@@ -16,7 +16,7 @@ import (
 
 func runExport(args []string, stdout, stderr io.Writer) error {
 	var vf viewFlags
-	fs := newFlagSet("export", stderr)
+	fs := newFlagSet("export")
 	vf.register(fs)
 	var o exportFlags
 	o.register(fs)
@@ -25,7 +25,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("export needs one output file (.png, .svg or .pdf)\n%s", usage)
+		return usagef("export", "export needs one output file (.png, .svg or .pdf)")
 	}
 	if _, err := export.FormatFor(pos[0]); err != nil {
 		return err
