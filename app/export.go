@@ -170,8 +170,8 @@ func (p *ExportPanel) OutputSize() (export.Size, error) {
 		return p.screen, nil
 	case sel == presetCustom:
 		dpi, err := strconv.ParseFloat(strings.TrimSpace(p.DPI.Text), 64)
-		if err != nil {
-			return export.Size{}, fmt.Errorf("custom size: the dpi must be a number")
+		if err != nil || dpi <= 0 {
+			return export.Size{}, fmt.Errorf("custom size: the dpi must be a number above 0")
 		}
 		return export.ParseSize(strings.TrimSpace(p.Width.Text)+"x"+strings.TrimSpace(p.Height.Text)+p.Unit.Selected, dpi)
 	case sel == "":
@@ -244,7 +244,9 @@ func (p *ExportPanel) update() {
 		p.ExportButton.Disable()
 		return
 	}
-	p.ExportButton.Enable()
+	if p.cancel == nil { // not while an export runs
+		p.ExportButton.Enable()
+	}
 	in := p.Input(size)
 	msg := fmt.Sprintf("%s, %s", p.format(), size)
 	p.Status.SetText(msg)
@@ -408,7 +410,6 @@ func defaultFolder() string {
 func openExport(a fyne.App, cat *data.Catalog, m *MapView) (fyne.Window, *ExportPanel) {
 	w := a.NewWindow("Export map")
 	p := NewExportPanel(cat, m, w)
-	w.SetOnClosed(p.Close)
 	w.SetContent(p)
 	w.Resize(fyne.NewSize(980, 640))
 	w.Show()

@@ -77,8 +77,8 @@ func TestExportDialogSizesAndFraming(t *testing.T) {
 			if dw, dh := eb.Max[0]-eb.Min[0]-(sb.Max[0]-sb.Min[0]), eb.Max[1]-eb.Min[1]-(sb.Max[1]-sb.Min[1]); min(dw, dh) > 1e-9 {
 				t.Errorf("neither width nor height kept: %v vs %v", eb, sb)
 			}
-			if in.Selected != "tr-manisa-byd" {
-				t.Errorf("selection %q not exported", in.Selected)
+			if got := idOf(w, in.Selected); got != "tr-manisa-byd" {
+				t.Errorf("selection %q not exported", got)
 			}
 			drainUntil(t, "the preview's aspect", func() bool {
 				b := p.PreviewImage().Bounds()

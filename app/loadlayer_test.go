@@ -78,8 +78,8 @@ func TestAddLayerFileAndClusters(t *testing.T) {
 	if z := w.Map.View().Zoom; z != before+clusterZoomStep {
 		t.Errorf("zoom %g after clicking a cluster at %g", z, before)
 	}
-	if w.Map.Selected() != "" {
-		t.Errorf("a cluster click selected %q", w.Map.Selected())
+	if idOf(w, w.Map.Selected()) != "" {
+		t.Errorf("a cluster click selected %q", idOf(w, w.Map.Selected()))
 	}
 }
 

@@ -28,11 +28,12 @@ type Window struct {
 	Layers  *LayerPanel
 	Details *DetailsPanel
 	// Export is the last export dialog opened, if any.
-	Export *ExportPanel
-	status *widget.Label
-	loads  *fyne.Container // rows of layers loading in the background
-	jobs   jobs            // layer loads; closing the window cancels them
-	cat    *data.Catalog
+	Export  *ExportPanel
+	status  *widget.Label
+	loads   *fyne.Container       // rows of layers loading in the background
+	jobs    jobs                  // layer loads; closing the window cancels them
+	exports map[*ExportPanel]bool // the export dialogs open; closing the window cancels their work
+	cat     *data.Catalog
 	// openURL opens a checked link: the app's OpenURL, or a test's.
 	openURL func(*url.URL) error
 }
@@ -115,7 +116,14 @@ func (w *Window) OpenLink(raw string) { openLink(w.App, w.Window, w.openURL, raw
 
 // OpenExport opens the export dialog on what the map shows.
 func (w *Window) OpenExport() {
-	_, w.Export = openExport(w.App, w.cat, w.Map)
+	var win fyne.Window
+	win, w.Export = openExport(w.App, w.cat, w.Map)
+	p := w.Export
+	w.exports[p] = true
+	win.SetOnClosed(func() {
+		p.Close()
+		delete(w.exports, p)
+	})
 }
 
 // CopyMap puts the map as shown, at the screen's resolution, on the
@@ -130,8 +138,8 @@ func (w *Window) CopyMap() {
 func (w *Window) close() {
 	w.Map.Close()
 	w.jobs.close()
-	if w.Export != nil {
-		w.Export.Close()
+	for p := range w.exports {
+		p.Close()
 	}
 }
 

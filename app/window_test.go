@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -65,6 +66,26 @@ func waitFrame(t *testing.T, m *MapView) {
 	}
 }
 
+// siteOf is the feature of a dataset id.
+func siteOf(t *testing.T, cat *data.Catalog, id string) layer.Site {
+	t.Helper()
+	r, ok := cat.Feature(id)
+	if !ok {
+		t.Fatalf("no feature %s", id)
+	}
+	return r.Layer.Site(r.Index)
+}
+
+// idOf is the record id of a feature on the map, or "" for none.
+func idOf(w *Window, s layer.Site) string {
+	for _, l := range w.Map.Layers() {
+		if l.ID == s.Layer && !s.IsZero() {
+			return l.IDs[s.Index]
+		}
+	}
+	return ""
+}
+
 // featurePos is where a feature's marker is, in canvas coordinates.
 func featurePos(t *testing.T, w *Window, cat *data.Catalog, id string) fyne.Position {
 	t.Helper()
@@ -112,7 +133,7 @@ func TestTapMarkerShowsExcerpt(t *testing.T) {
 	}
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, deposit))
 	waitFrame(t, w.Map)
-	if got := w.Map.Selected(); got != deposit {
+	if got := idOf(w, w.Map.Selected()); got != deposit {
 		t.Fatalf("selected %q, want %q", got, deposit)
 	}
 	shown := texts(w.Details)
@@ -138,10 +159,10 @@ func TestTapMarkerShowsExcerpt(t *testing.T) {
 
 func TestQuoteHighlightsSiteName(t *testing.T) {
 	w, _ := newTestWindow(t)
-	w.Map.Select("tr-manisa-byd")
+	w.Map.Select(siteOf(t, cat, "tr-manisa-byd"))
 	waitFrame(t, w.Map)
 	r, _ := w.Map.cat.Feature("tr-manisa-byd")
-	w.Details.SetFeature("tr-manisa-byd", []data.Ref{r})
+	w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
 	var bold []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -170,11 +191,11 @@ func TestPickAmongOverlapping(t *testing.T) {
 	waitFrame(t, w.Map)
 	w.Details.pick.Select(1)
 	waitFrame(t, w.Map)
-	if got := w.Map.Selected(); got == deposit || !strings.HasPrefix(got, "tr-beylikova-") {
+	if got := idOf(w, w.Map.Selected()); got == deposit || !strings.HasPrefix(got, "tr-beylikova-") {
 		t.Errorf("picked %q, want another Beylikova site", got)
 	}
-	if w.Details.Feature() != w.Map.Selected() {
-		t.Errorf("panel shows %q, map selects %q", w.Details.Feature(), w.Map.Selected())
+	if idOf(w, w.Details.Feature()) != idOf(w, w.Map.Selected()) {
+		t.Errorf("panel shows %q, map selects %q", idOf(w, w.Details.Feature()), idOf(w, w.Map.Selected()))
 	}
 }
 
@@ -182,14 +203,14 @@ func TestTapEmptyMapClears(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
 	waitFrame(t, w.Map)
-	if w.Map.Selected() != "tr-manisa-byd" {
-		t.Fatalf("selected %q", w.Map.Selected())
+	if idOf(w, w.Map.Selected()) != "tr-manisa-byd" {
+		t.Fatalf("selected %q", idOf(w, w.Map.Selected()))
 	}
 	p := featurePos(t, w, cat, "tr-manisa-byd")
 	test.TapCanvas(w.Canvas(), fyne.NewPos(p.X+60, p.Y+60))
 	waitFrame(t, w.Map)
-	if w.Map.Selected() != "" || w.Details.Feature() != "" {
-		t.Errorf("selection %q / panel %q not cleared", w.Map.Selected(), w.Details.Feature())
+	if idOf(w, w.Map.Selected()) != "" || idOf(w, w.Details.Feature()) != "" {
+		t.Errorf("selection %q / panel %q not cleared", idOf(w, w.Map.Selected()), idOf(w, w.Details.Feature()))
 	}
 }
 
@@ -230,8 +251,8 @@ func TestHidingLayerClearsItsSelection(t *testing.T) {
 	waitFrame(t, w.Map)
 	test.Tap(w.Layers.Check("automakers"))
 	waitFrame(t, w.Map)
-	if w.Map.Selected() != "" || w.Details.Feature() != "" {
-		t.Errorf("hidden feature still selected: %q", w.Map.Selected())
+	if idOf(w, w.Map.Selected()) != "" || idOf(w, w.Details.Feature()) != "" {
+		t.Errorf("hidden feature still selected: %q", idOf(w, w.Map.Selected()))
 	}
 }
 
@@ -317,8 +338,8 @@ func TestHoverShowsNameAndCursor(t *testing.T) {
 	w, cat := newTestWindow(t)
 	test.MoveMouse(w.Canvas(), featurePos(t, w, cat, "tr-manisa-byd"))
 	waitFrame(t, w.Map)
-	if w.Map.Hovered() != "tr-manisa-byd" {
-		t.Fatalf("hovered %q", w.Map.Hovered())
+	if idOf(w, w.Map.Hovered()) != "tr-manisa-byd" {
+		t.Fatalf("hovered %q", idOf(w, w.Map.Hovered()))
 	}
 	if w.Map.Cursor() != desktop.PointerCursor {
 		t.Error("cursor is not a pointer over a site")
@@ -330,7 +351,7 @@ func TestHoverShowsNameAndCursor(t *testing.T) {
 	p := featurePos(t, w, cat, "tr-manisa-byd")
 	test.MoveMouse(w.Canvas(), fyne.NewPos(p.X+80, p.Y+80))
 	waitFrame(t, w.Map)
-	if w.Map.Hovered() != "" || w.Map.Cursor() != desktop.DefaultCursor || r.tipText.Visible() {
+	if idOf(w, w.Map.Hovered()) != "" || w.Map.Cursor() != desktop.DefaultCursor || r.tipText.Visible() {
 		t.Error("hover not cleared off the site")
 	}
 }

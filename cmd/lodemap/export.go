@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -77,11 +78,7 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 
 func (o *exportFlags) size() (export.Size, error) {
 	if o.paper != "" {
-		text := o.paper
-		if o.landscape {
-			text += " landscape"
-		}
-		return export.ParseSize(text, o.dpi)
+		return export.Paper(o.paper, o.landscape, cmp.Or(o.dpi, 300))
 	}
 	return export.ParseSize(o.sizeText, o.dpi)
 }

@@ -85,10 +85,14 @@ func TestParseSize(t *testing.T) {
 		{"letter portrait", 0, Size{2550, 3300, 300}, ""},
 		{"3840 x 2160 (4K slide)", 0, Size{3840, 2160, 192}, ""},
 		{"3840 x 2160", 0, Size{3840, 2160, 192}, ""},
+		{"3840x2160", 0, Size{3840, 2160, 192}, ""},
+		{"3840x2160px", 0, Size{3840, 2160, 96}, ""},
+		{"3840 x 2160 (4K slide)", 96, Size{3840, 2160, 96}, ""},
+		{"A4 landscape, 300 dpi", 150, Size{1754, 1240, 150}, ""},
 		{"1920 x 1080 (full hd slide)", 0, Size{1920, 1080, 96}, ""},
 		{"a4 sideways", 0, Size{}, "portrait or landscape"},
 		{"big", 0, Size{}, "want WxH"},
-		{"10.5x20", 0, Size{}, "whole numbers"},
+		{"100.4x20.6", 0, Size{100, 21, 96}, ""},
 		{"5x5", 0, Size{}, "out of range"},
 	}
 	for _, tt := range tests {

@@ -68,6 +68,9 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	if err != nil {
 		return err
 	}
+	if err := o.Size.check(); err != nil {
+		return err
+	}
 	s, err := o.Scene(in)
 	if err != nil {
 		return err
@@ -79,6 +82,9 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 
 // PNGBytes renders the export as PNG in memory, for the clipboard.
 func PNGBytes(ctx context.Context, in render.Input, o Options) ([]byte, error) {
+	if err := o.Size.check(); err != nil {
+		return nil, err
+	}
 	s, err := o.Scene(in)
 	if err != nil {
 		return nil, err

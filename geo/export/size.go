@@ -77,23 +77,32 @@ func (s Size) check() error {
 
 // ParseSize reads an output size in any form the export dialog offers:
 //
-//   - "WxH" or "WxH px": pixels, at dpi (96 when dpi is 0);
+//   - "WxH": pixels, at dpi (96 when dpi is 0); "WxH px" the same, never
+//     taken for a preset;
 //   - "WxH mm": millimetres, at dpi (300 when dpi is 0);
 //   - a paper name, "a4", "a3", "letter" or "legal", portrait unless
 //     followed by "landscape" ("a4 landscape", "a4-landscape"), at dpi
 //     (300 when dpi is 0);
-//   - a preset's name or the start of it ("3840 x 2160"), at its own dpi
-//     unless dpi is given.
+//   - a preset's name ("A4 landscape, 300 dpi"), or the size of a preset
+//     in pixels, at the preset's dpi unless dpi is given: "3840x2160" is
+//     the 4K slide at 192 dpi, 1920x1080 at twice the density, so that it
+//     looks like the Full HD one.
 //
-// Case and spaces do not matter.
+// Case and spaces do not matter; pixels are rounded to whole ones.
 func ParseSize(text string, dpi float64) (Size, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	// A preset's name: "A4 landscape, 300 dpi", "3840 x 2160 (4K slide)".
+	if i := strings.IndexAny(t, ",("); i > 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	bare := strings.ReplaceAll(strings.TrimSuffix(t, "px"), " ", "")
 	for _, p := range Presets() {
-		if n := strings.ToLower(p.Name); t != "" && (n == t || strings.HasPrefix(n, t+" (") || strings.HasPrefix(n, t+",")) {
-			return p.Size.at(dpi)
+		n := strings.ToLower(p.Name)
+		if dims := strings.ReplaceAll(n[:strings.Index(n+" (", " (")], " ", ""); bare == dims && !strings.HasSuffix(t, "px") {
+			return Pixels(p.Size.Width, p.Size.Height, orDPI(dpi, p.Size.DPI))
 		}
 	}
-	if name, orient, _ := strings.Cut(strings.ReplaceAll(t, "-", " "), " "); papers[name] != [2]float64{} {
+	if name, orient, _ := strings.Cut(strings.ReplaceAll(strings.TrimPrefix(t, "us "), "-", " "), " "); papers[name] != [2]float64{} {
 		if orient != "" && orient != "landscape" && orient != "portrait" {
 			return Size{}, fmt.Errorf("export: size %q: want portrait or landscape after the paper name", text)
 		}
@@ -109,10 +118,7 @@ func ParseSize(text string, dpi float64) (Size, error) {
 	if strings.HasSuffix(t, "mm") {
 		return Millimetres(w, h, orDPI(dpi, 300))
 	}
-	if w != math.Trunc(w) || h != math.Trunc(h) {
-		return Size{}, fmt.Errorf("export: size %q: pixels must be whole numbers", text)
-	}
-	return Pixels(int(w), int(h), orDPI(dpi, ScreenDPI))
+	return Pixels(int(math.Round(w)), int(math.Round(h)), orDPI(dpi, ScreenDPI))
 }
 
 func orDPI(dpi, def float64) float64 {
@@ -120,17 +126,6 @@ func orDPI(dpi, def float64) float64 {
 		return def
 	}
 	return dpi
-}
-
-// at is the size at another dpi (0 keeps its own): the same logical size
-// in more or fewer pixels for a preset in pixels, the same paper for one
-// on paper.
-func (s Size) at(dpi float64) (Size, error) {
-	if dpi == 0 || dpi == s.DPI {
-		return s, s.check()
-	}
-	k := dpi / s.DPI
-	return Pixels(int(math.Round(float64(s.Width)*k)), int(math.Round(float64(s.Height)*k)), dpi)
 }
 
 // Preset is a named output size offered to the user.

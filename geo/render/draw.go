@@ -63,20 +63,26 @@ type Paint struct {
 // when ctx is done.
 func (s *Scene) Draw(ctx context.Context, b Backend, progress func(done, total int)) error {
 	d := drawer{ctx: ctx, b: b, progress: progress, total: s.Items()}
-	d.basemap(s)
+	if err := d.basemap(s); err != nil {
+		return err
+	}
 	for _, g := range s.Groups {
 		if err := d.layer(g); err != nil {
 			return err
 		}
 	}
-	d.labels(s.Labels)
+	if err := d.labels(s.Labels); err != nil {
+		return err
+	}
 	if h := s.Highlight; h != nil {
 		b.BeginGroup(selectionGroup)
 		b.Symbol(h.Symbol(), h.X, h.Y, h.ID)
 		b.EndGroup()
 	}
 	for _, o := range s.Overlays {
-		d.overlay(o)
+		if err := d.overlay(o); err != nil {
+			return err
+		}
 	}
 	return d.check(true)
 }
@@ -93,8 +99,9 @@ type drawer struct {
 // and cancellation checks.
 const checkEvery = 2048
 
-// item counts one item drawn and, every checkEvery items (or when now),
-// reports progress and says whether to stop.
+// item counts n items drawn and, every checkEvery items, reports progress
+// and says whether to stop. Draw also checks after the basemap, the labels
+// and each piece of furniture, so a small scene reports progress too.
 func (d *drawer) item(n int) error {
 	before := d.done
 	d.done += n
@@ -118,9 +125,9 @@ func (d *drawer) check(last bool) error {
 	return nil
 }
 
-func (d *drawer) basemap(s *Scene) {
+func (d *drawer) basemap(s *Scene) error {
 	if s.Background.A == 0 && len(s.Land) == 0 {
-		return
+		return nil
 	}
 	d.b.BeginGroup(basemapGroup)
 	if s.Background.A != 0 {
@@ -131,6 +138,7 @@ func (d *drawer) basemap(s *Scene) {
 		d.done += len(p.Rings)
 	}
 	d.b.EndGroup()
+	return d.check(false)
 }
 
 func (d *drawer) layer(g Group) error {
@@ -163,16 +171,17 @@ func (d *drawer) layer(g Group) error {
 	return nil
 }
 
-func (d *drawer) labels(ls []Label) {
+func (d *drawer) labels(ls []Label) error {
 	d.b.BeginGroup(labelsGroup)
 	for _, l := range ls {
 		d.b.Text(Text{Text: l.Text, X: l.X, Y: l.Y, Size: style.LabelSize, Bold: l.Bold, Color: style.LabelText, Halo: style.LabelHalo})
 	}
 	d.done += len(ls)
 	d.b.EndGroup()
+	return d.check(false)
 }
 
-func (d *drawer) overlay(o Overlay) {
+func (d *drawer) overlay(o Overlay) error {
 	d.b.BeginGroup(GroupInfo{Kind: GroupFurniture, ID: o.Name, Title: o.Name})
 	for _, b := range o.Boxes {
 		d.b.Path([][]orb.Point{rect(b.X, b.Y, b.W, b.H)}, Paint{Fill: b.Fill})
@@ -191,6 +200,7 @@ func (d *drawer) overlay(o Overlay) {
 	}
 	d.done++
 	d.b.EndGroup()
+	return d.check(false)
 }
 
 // Items is how many items Draw draws: rings, markers, labels and pieces of

@@ -8,7 +8,11 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -92,14 +96,24 @@ func drawAll(t *testing.T, s *render.Scene) (calls map[string][]string, svgDoc, 
 }
 
 // busyScene has every kind of item: land, a crowd as clusters, markers,
-// labels, a selection inside the crowd and every piece of furniture.
-func busyScene(t *testing.T, furniture bool) *render.Scene {
+// labels, a selection inside the crowd and, with furniture, every piece of
+// it. With covered, the selection is a site of an earlier layer under a
+// later layer's markers instead.
+func busyScene(t *testing.T, furniture, covered bool) *render.Scene {
 	t.Helper()
 	crowd := rendertest.Crowd(6000)
 	in := rendertest.Furnished(960, 600)
+	in.Selected = crowd.Site(17)
+	if covered {
+		crowd = &layer.Layer{ID: "cover", Title: "Cover"}
+		for i := range 300 {
+			p := orb.Point{31.3508 + float64(i%20-10)*0.02, 39.6194 + float64(i/20-7)*0.02}
+			crowd.Add(fmt.Sprint("c", i), "Cover", "mine", "operating", p, nil, i+1)
+		}
+		in.Selected = rendertest.Site(in.Layers, "dep")
+	}
 	in.Layers = append(in.Layers, crowd)
 	in.Grids = map[*layer.Layer]*index.Grid{crowd: index.New(crowd.Unit)}
-	in.Selected = crowd.Site(17)
 	if !furniture {
 		in.Furniture = render.Furniture{NoAttribution: true}
 	}
@@ -107,7 +121,7 @@ func busyScene(t *testing.T, furniture bool) *render.Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Land) == 0 || len(s.Labels) == 0 || s.Highlight == nil || len(s.Groups) != 3 || len(s.Groups[2].Clusters) == 0 {
+	if g := s.Groups[len(s.Groups)-1]; len(s.Land) == 0 || len(s.Labels) == 0 || s.Highlight == nil || len(s.Groups) != 3 || len(g.Clusters)+len(g.Markers) == 0 {
 		t.Fatalf("the scene lacks something to draw: %d land, %d labels, highlight %v, %d groups", len(s.Land), len(s.Labels), s.Highlight, len(s.Groups))
 	}
 	return s
@@ -117,7 +131,7 @@ func busyScene(t *testing.T, furniture bool) *render.Scene {
 // backends and checks they are asked for the same groups and items in the
 // same order, and that the SVG and PDF documents hold those groups.
 func TestBackendsDrawTheSameSequence(t *testing.T) {
-	s := busyScene(t, true)
+	s := busyScene(t, true, false)
 	calls, svgDoc, pdfDoc := drawAll(t, s)
 	for _, name := range []string{"svg", "pdf"} {
 		if !slices.Equal(calls[name], calls["raster"]) {
@@ -181,11 +195,11 @@ func firstDiff(a, b []string) string {
 }
 
 // TestHighlightDrawnLast checks that in every backend the selection is the
-// last thing drawn of the map: over every marker, cluster and label (the
-// selected site here lies inside a crowd drawn as clusters).
+// last thing drawn of the map: over every marker and label (the selected
+// site here lies under a later layer's markers).
 func TestHighlightDrawnLast(t *testing.T) {
-	s := busyScene(t, false)
-	calls, svgDoc, _ := drawAll(t, s)
+	s := busyScene(t, false, true)
+	calls, svgDoc, pdfDoc := drawAll(t, s)
 	for name, cs := range calls {
 		t.Run(name, func(t *testing.T) {
 			last := ""
@@ -199,6 +213,47 @@ func TestHighlightDrawnLast(t *testing.T) {
 			}
 		})
 	}
+	// In the pictures: where the highlight is opaque, the raster and the
+	// PDF (drawn back by poppler) show it and nothing else.
+	h := s.Highlight
+	alone := image.NewRGBA(image.Rect(0, 0, int(s.Width), int(s.Height)))
+	raster.New(alone, 1, nil).Symbol(h.Symbol(), h.X, h.Y, "")
+	full, err := raster.Draw(context.Background(), s, 1, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pictures := map[string][2]image.Image{"raster": {full, alone}}
+	if page, ok := pdfPage(t, pdfDoc); ok {
+		// Poppler's anti-aliasing is its own: compare with the highlight
+		// alone, drawn by poppler too.
+		var doc bytes.Buffer
+		if err := pdf.Write(context.Background(), &doc, &render.Scene{Width: s.Width, Height: s.Height, Highlight: h}, "", nil); err != nil {
+			t.Fatal(err)
+		}
+		if ref, ok := pdfPage(t, doc.Bytes()); ok {
+			pictures["pdf"] = [2]image.Image{page, ref}
+		}
+	}
+	for name, imgs := range pictures {
+		covered, core := 0, 0
+		b := alone.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if alone.RGBAAt(x, y).A != 0xFF || !opaqueAround(alone, x, y) {
+					continue
+				}
+				core++
+				r, g, bl, _ := imgs[0].At(x, y).RGBA()
+				wr, wg, wb, _ := imgs[1].At(x, y).RGBA()
+				if absDiff(r>>8, wr>>8) > 40 || absDiff(g>>8, wg>>8) > 40 || absDiff(bl>>8, wb>>8) > 40 {
+					covered++
+				}
+			}
+		}
+		if core < 50 || covered > core/50 {
+			t.Errorf("%s: %d of the highlight's %d inner pixels are covered by something drawn later", name, covered, core)
+		}
+	}
 	body := string(svgDoc[:bytes.LastIndex(svgDoc, []byte("<defs>"))])
 	if i, j := strings.LastIndex(body, `class="highlight"`), strings.LastIndex(body, "<use "); i < 0 || i < j || strings.LastIndex(body, "<text") > i {
 		t.Error("in the SVG, the highlight is not the last element drawn")
@@ -208,6 +263,55 @@ func TestHighlightDrawnLast(t *testing.T) {
 // TestDrawCancelAndProgress draws 9,000 sites one by one in every backend:
 // progress is reported along the way and ends at the total, and a
 // cancelled drawing stops with the context's error.
+// opaqueAround reports whether a pixel's neighbours are opaque too: the
+// inside of a shape, away from its anti-aliased edge.
+func opaqueAround(img *image.RGBA, x, y int) bool {
+	for dy := -1; dy <= 1; dy++ {
+		for dx := -1; dx <= 1; dx++ {
+			if img.RGBAAt(x+dx, y+dy).A != 0xFF {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// pdfPage draws a one-page PDF at 96 dpi with poppler's pdftoppm.
+func pdfPage(t *testing.T, doc []byte) (image.Image, bool) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must provide pdftoppm (poppler-utils)")
+		}
+		return nil, false
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "page.pdf")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "96", "-png", "-singlefile", file, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img, true
+}
+
 func TestDrawCancelAndProgress(t *testing.T) {
 	crowd := rendertest.Crowd(9000)
 	s, err := render.Build(render.Input{View: rendertest.Anatolia(960, 600), Layers: []*layer.Layer{crowd}, NoClusters: true})
@@ -232,6 +336,16 @@ func TestDrawCancelAndProgress(t *testing.T) {
 			var last, total, reports int
 			if err := write(context.Background(), func(d, n int) { last, total, reports = d, n, reports+1 }); err != nil || last != total || total != s.Items() || reports < 3 {
 				t.Errorf("progress ended at %d of %d (%d items) after %d reports, err %v", last, total, s.Items(), reports, err)
+			}
+			// A small scene reports after the basemap, the labels and each
+			// piece of furniture too.
+			small, err := render.Build(rendertest.Furnished(960, 600))
+			if err != nil {
+				t.Fatal(err)
+			}
+			reports = 0
+			if err := small.Draw(context.Background(), nopBackend{}, func(int, int) { reports++ }); err != nil || reports < 3+len(small.Overlays) {
+				t.Errorf("a small scene reported progress %d times (%d pieces of furniture), err %v", reports, len(small.Overlays), err)
 			}
 		})
 	}
@@ -285,3 +399,13 @@ func TestMeasureText(t *testing.T) {
 		}
 	}
 }
+
+// nopBackend draws nothing.
+type nopBackend struct{}
+
+func (nopBackend) BeginGroup(render.GroupInfo)                           {}
+func (nopBackend) EndGroup()                                             {}
+func (nopBackend) Path([][]orb.Point, render.Paint)                      {}
+func (nopBackend) Symbol(render.Symbol, float64, float64, string)        {}
+func (nopBackend) Text(render.Text)                                      {}
+func (nopBackend) Image(image.Image, float64, float64, float64, float64) {}

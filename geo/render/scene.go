@@ -204,7 +204,13 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		}
 		// A crowd drawn site by site gets no labels: they could not be read.
 		if !crowded || m.Selected {
-			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected})
+			c := labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected}
+			if m.Selected {
+				// The selected marker is drawn larger, with a halo, over
+				// the labels: its label keeps clear of all of it.
+				_, c.reach = m.Symbol().Paths()
+			}
+			*cands = append(*cands, c)
 		}
 		return true
 	})
@@ -343,6 +349,7 @@ type labelCand struct {
 	text     string
 	rank     int
 	selected bool
+	reach    float64 // how far the selected marker reaches from its centre
 }
 
 // placeLabels places labels greedily, selected first, then by kind rank,
@@ -393,10 +400,7 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 func labelBoxes(c labelCand, w float64) []box {
 	asc := style.LabelSize * 0.72
 	desc := style.LabelSize * 0.28
-	off := style.LabelOffset
-	if c.selected {
-		off *= 1.4 // the selected marker is drawn larger, with a halo
-	}
+	off := max(style.LabelOffset, c.reach+2)
 	at := func(x, y float64) box { return box{x - 2, y - asc - 2, x + w + 2, y + desc + 2} }
 	return []box{
 		at(c.x+off, c.y+asc/2),

@@ -19,11 +19,13 @@ type pendingPath struct {
 	paint render.Paint
 }
 
-// Path implements render.Backend. Consecutive paths of one paint are
-// filled together, then outlined; a lone axis-aligned box is filled as a
-// pixel-aligned rectangle.
+// Path implements render.Backend. In the basemap, consecutive paths of
+// one paint (the countries) are filled together, then outlined, as one
+// shape; elsewhere each path is painted on its own, as the vector
+// backends paint it. A lone axis-aligned box is filled as a pixel-aligned
+// rectangle.
 func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
-	if len(c.pending) > 0 && c.pending[0].paint != p {
+	if len(c.pending) > 0 && (c.pending[0].paint != p || c.group != render.GroupBasemap) {
 		c.flush()
 	}
 	c.pending = append(c.pending, pendingPath{rings, p})
@@ -36,9 +38,7 @@ func (c *Canvas) flush() {
 	}
 	p := c.pending[0].paint
 	if x0, y0, x1, y1, ok := render.Rect(c.pending[0].rings); ok && len(c.pending) == 1 && p.Stroke.A == 0 {
-		s := c.scale
-		r := image.Rect(int(math.Round(x0*s)), int(math.Round(y0*s)), int(math.Round(x1*s)), int(math.Round(y1*s)))
-		draw.Draw(c.img, r, image.NewUniform(p.Fill), image.Point{}, draw.Over)
+		draw.Draw(c.img, c.pixelRect(x0, y0, x1, y1), image.NewUniform(p.Fill), image.Point{}, draw.Over)
 	} else {
 		if p.Fill.A != 0 {
 			c.fill(p.Fill)
@@ -52,6 +52,21 @@ func (c *Canvas) flush() {
 		}
 	}
 	c.pending = c.pending[:0]
+}
+
+// pixelRect is a box in logical pixels as a rectangle of whole image
+// pixels; a box that reaches the scene's edge reaches the image's, whose
+// size is rounded up.
+func (c *Canvas) pixelRect(x0, y0, x1, y1 float64) image.Rectangle {
+	s, b := c.scale, c.img.Rect
+	r := image.Rect(int(math.Round(x0*s)), int(math.Round(y0*s)), int(math.Round(x1*s)), int(math.Round(y1*s)))
+	if int(math.Ceil(x1*s)) >= b.Max.X {
+		r.Max.X = b.Max.X
+	}
+	if int(math.Ceil(y1*s)) >= b.Max.Y {
+		r.Max.Y = b.Max.Y
+	}
+	return r
 }
 
 // rasterizers keep a rasterizer's accumulation buffer between fills.

@@ -34,6 +34,7 @@ type Canvas struct {
 	scale   float64
 	sprites *Sprites
 	faces   faces
+	group   render.GroupKind
 	pending []pendingPath // paths of one paint, filled together
 }
 
@@ -46,8 +47,12 @@ func New(img *image.RGBA, scale float64, sprites *Sprites) *Canvas {
 	return &Canvas{img: img, scale: scale, sprites: sprites, faces: faces{}}
 }
 
-// BeginGroup implements render.Backend; an image has no groups.
-func (c *Canvas) BeginGroup(render.GroupInfo) {}
+// BeginGroup implements render.Backend; an image has no groups, but the
+// basemap's paths are filled together.
+func (c *Canvas) BeginGroup(g render.GroupInfo) {
+	c.flush()
+	c.group = g.Kind
+}
 
 // EndGroup implements render.Backend: pending paths are filled.
 func (c *Canvas) EndGroup() { c.flush() }

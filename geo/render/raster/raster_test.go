@@ -219,3 +219,38 @@ func TestTileCacheBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPixelPainted draws scenes whose size in pixels is not whole:
+// the image is rounded up, and its last row and column are painted too.
+func TestEveryPixelPainted(t *testing.T) {
+	a4w, a4h := 297/25.4*96, 210/25.4*96
+	for _, tt := range []struct {
+		name         string
+		w, h, scale  float64
+		withFurniture bool
+	}{
+		{"preview of a 16:9 slide", 420, 236.25, 1, false},
+		{"A4 at 300 dpi", a4w, a4h, 300.0 / 96, true},
+		{"odd HiDPI", 333.3, 211.7, 2, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := rendertest.Furnished(tt.w, tt.h)
+			if !tt.withFurniture {
+				in.Furniture = render.Furniture{NoAttribution: true}
+			}
+			s, err := render.Build(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img := rasterize(t, s, tt.scale)
+			b := img.Bounds()
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if img.RGBAAt(x, y).A != 0xFF {
+						t.Fatalf("pixel (%d, %d) of %v is not painted: %v", x, y, b.Size(), img.RGBAAt(x, y))
+					}
+				}
+			}
+		})
+	}
+}

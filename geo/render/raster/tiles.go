@@ -102,6 +102,9 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 	for ty := ty0; ty < ty1; ty++ {
 		for tx := tx0; tx < tx1; tx++ {
 			t := c.tiles[key(tx, ty)]
+			if t == nil {
+				continue // dropped by another frame of this cache meanwhile; the next frame draws it
+			}
 			at := image.Pt(int(math.Round((float64(tx*TileSize)-ox)*scale)), int(math.Round((float64(ty*TileSize)-oy)*scale)))
 			draw.Draw(img, t.img.Rect.Add(at), t.img, image.Point{}, draw.Src)
 			for _, cl := range t.clusters {
