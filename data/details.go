@@ -88,23 +88,6 @@ func recordProps(l *layer.Layer, i int) (json.RawMessage, error) {
 	}
 }
 
-// PrecisionText explains a coord_precision value to the user.
-func PrecisionText(p string) string {
-	switch p {
-	case "site":
-		return "site: the site's own point (about ±1–3 km)"
-	case "site_approx":
-		return "approximate site: a reported location (about ±3–5 km)"
-	case "district":
-		return "district: the district's point (about ±10 km)"
-	case "city":
-		return "city: the city's point; the site can be 5–40 km away"
-	case "":
-		return "not stated"
-	}
-	return p
-}
-
 type rawField struct {
 	key string
 	raw json.RawMessage

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/paulmach/orb"
 )
 
@@ -158,11 +157,11 @@ func addFeature(l *layer.Layer, f rawFeature, off, n, line int, report func(int,
 		report(off, "feature %q has no name", id)
 		s.Name = id
 	}
-	if !style.KnownKind(s.Kind) {
-		report(off, "feature %q: unknown kind %q (known: %s)", id, s.Kind, strings.Join(style.Kinds(), ", "))
+	if !KnownKind(s.Kind) {
+		report(off, "feature %q: unknown kind %q (known: %s)", id, s.Kind, strings.Join(Kinds, ", "))
 	}
-	if !style.KnownStatus(s.Status) {
-		report(off, "feature %q: unknown status %q (known: %s)", id, s.Status, strings.Join(style.Statuses(), ", "))
+	if !KnownStatus(s.Status) {
+		report(off, "feature %q: unknown status %q (known: %s)", id, s.Status, strings.Join(Statuses, ", "))
 	}
 	l.AddAt(id, s.Name, s.Kind, s.Status, orb.Point{c[0], c[1]}, int64(off), int32(n), line)
 }

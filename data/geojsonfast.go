@@ -11,7 +11,6 @@ import (
 	gojson "github.com/goccy/go-json"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/paulmach/orb"
 )
 
@@ -194,7 +193,7 @@ func fastValid(f *fastFeature) bool {
 	if len(c) < 2 || math.IsNaN(c[0]) || math.IsNaN(c[1]) || c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90 {
 		return false
 	}
-	return style.KnownKind(pr.Kind) && style.KnownStatus(pr.Status)
+	return KnownKind(pr.Kind) && KnownStatus(pr.Status)
 }
 
 // topLevel reads the FeatureCollection's members from b[from] (the opening
