@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -58,6 +59,21 @@ func (p *DetailsPanel) SetFeature(id string, under []data.Ref) {
 // Feature returns the id of the feature shown.
 func (p *DetailsPanel) Feature() string { return p.id }
 
+// site is the shown feature's Site: the one under the pointer with its
+// id, else the dataset's feature of that id.
+func (p *DetailsPanel) site() layer.Site {
+	for _, r := range p.under {
+		if r.ID() == p.id {
+			return r.Site()
+		}
+	}
+	r, _ := p.cat.Feature(p.id)
+	if r.Layer == nil {
+		return layer.Site{}
+	}
+	return r.Site()
+}
+
 // CreateRenderer is part of fyne.Widget.
 func (p *DetailsPanel) CreateRenderer() fyne.WidgetRenderer {
 	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(p.scroll), min: fyne.NewSize(280, 200)}
@@ -74,7 +90,7 @@ func (r *panelRenderer) MinSize() fyne.Size { return r.min }
 
 func (p *DetailsPanel) rebuild() {
 	p.content.RemoveAll()
-	d, ok := p.cat.Details(p.id)
+	d, ok := p.cat.Details(p.site())
 	if !ok {
 		hint := widget.NewLabel("Click a site on the map to see its details and the news excerpts that mention it.")
 		hint.Wrapping = fyne.TextWrapWord
@@ -165,7 +181,7 @@ func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
 }
 
 func (p *DetailsPanel) excerpts() fyne.CanvasObject {
-	ex := p.cat.Excerpts(p.id)
+	ex := p.cat.Excerpts(p.site())
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("In the news (%d)", len(ex)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if len(ex) == 0 {
 		box.Add(widget.NewLabel("No article excerpts mention this site."))

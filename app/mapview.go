@@ -160,7 +160,7 @@ func (m *MapView) SetLayerVisible(id string, visible bool) {
 	m.hidden[id] = !visible
 	m.mu.Unlock()
 	if !visible {
-		if r, ok := m.cat.Feature(m.Selected()); ok && r.Layer.ID == id {
+		if m.selectedIn(id) {
 			m.Select("")
 			if m.OnSelect != nil {
 				m.OnSelect("", nil)
@@ -168,6 +168,18 @@ func (m *MapView) SetLayerVisible(id string, visible bool) {
 		}
 	}
 	m.requestRender()
+}
+
+// selectedIn reports whether the selected feature is in the layer of the
+// given id.
+func (m *MapView) selectedIn(id string) bool {
+	sel := m.Selected()
+	for _, l := range m.Layers() {
+		if l.ID == id && sel != "" && l.Index(sel) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // LayerVisible reports whether a layer is shown.

@@ -22,17 +22,23 @@ func TestFastReaderMatchesCareful(t *testing.T) {
 	for _, name := range files {
 		t.Run(name, func(t *testing.T) {
 			b, _ := fs.ReadFile(embedded, name)
-			fast, ok := readGeoJSONFast(b, "x", name, nil, nil)
+			fast, ok := readGeoJSONFast(context.Background(), testSource(b, name, true))
 			if !ok {
 				t.Fatal("the fast reader gave up on a valid file")
 			}
-			careful, probs := readLayer(b, "x", name)
+			careful, probs := readGeoJSONCareful(testSource(b, name, true))
 			if len(probs) > 0 {
 				t.Fatal(probs)
 			}
 			sameLayer(t, fast, careful)
 		})
 	}
+}
+
+// testSource is a Source of b whose layer id is the name of display
+// without its extension.
+func testSource(b []byte, display string, schema bool) *Source {
+	return &Source{Bytes: b, ID: LayerID(display), Display: display, Schema: schema, records: bytes.NewReader(b)}
 }
 
 func sameLayer(t *testing.T, a, b *layer.Layer) {
@@ -74,7 +80,7 @@ func TestFastReaderEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := readGeoJSONFast([]byte(tt.in), "x", "x.geojson", nil, nil)
+			l, ok := readGeoJSONFast(context.Background(), testSource([]byte(tt.in), "x.geojson", true))
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v", ok, tt.ok)
 			}
@@ -83,7 +89,7 @@ func TestFastReaderEdgeCases(t *testing.T) {
 			}
 			if !ok {
 				// The careful reader then names the problem.
-				if _, probs := readLayer([]byte(tt.in), "x", "x.geojson"); len(probs) == 0 && tt.name != "trailing garbage" {
+				if _, probs := readGeoJSONCareful(testSource([]byte(tt.in), "x.geojson", true)); len(probs) == 0 && tt.name != "trailing garbage" {
 					t.Errorf("the careful reader found nothing wrong")
 				}
 			}
@@ -125,7 +131,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	var reports, publishes int
 	var lastDone int64
 	var lastLen int
-	l, probs, err := LoadLayerFile(path, &Progress{
+	l, probs, err := LoadLayerFile(context.Background(), path, &Progress{
 		Report: func(done, total int64, n int) {
 			if done < lastDone || done > total {
 				t.Errorf("progress %d of %d after %d", done, total, lastDone)
@@ -156,7 +162,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	part, _, err := LoadLayerFile(path, &Progress{Ctx: ctx, Report: func(done, total int64, n int) {
+	part, _, err := LoadLayerFile(ctx, path, &Progress{Report: func(done, total int64, n int) {
 		if n >= 60_000 {
 			cancel()
 		}
@@ -184,7 +190,7 @@ func TestCSV(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, probs := readCSV([]byte(tt.in), "t", "t.csv")
+			l, probs := readCSV(context.Background(), testSource([]byte(tt.in), "t.csv", false))
 			got := 0
 			if l != nil {
 				got = l.Len()
@@ -199,8 +205,8 @@ func TestCSV(t *testing.T) {
 			}
 		})
 	}
-	l, _ := readCSV([]byte(tests[0].in), "t", "t.csv")
-	props, err := recordProps(l, 0)
+	l, _ := readCSV(context.Background(), testSource([]byte(tests[0].in), "t.csv", false))
+	props, err := l.Properties(0)
 	if err != nil || string(props) != `{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}` {
 		t.Errorf("props %s, %v", props, err)
 	}
@@ -216,7 +222,7 @@ func TestUSGSSites(t *testing.T) {
 		}
 		t.Skip("no shared test data")
 	}
-	l, probs, err := LoadLayerFile(path, nil)
+	l, probs, err := LoadLayerFile(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +231,7 @@ func TestUSGSSites(t *testing.T) {
 	}
 	c := &Catalog{byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 	c.addLayer(l)
-	d, ok := c.Details(l.IDs[0])
+	d, ok := c.Details(l.Site(0))
 	if !ok || d.Name != "President Pierce Mine" {
 		t.Errorf("first site %+v", d)
 	}

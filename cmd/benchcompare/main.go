@@ -11,6 +11,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -62,7 +63,7 @@ func run(n, runs int) error {
 	var l *layer.Layer
 	load := median(runs, func() error {
 		var err error
-		l, _, err = data.LoadLayerFile(path, nil)
+		l, _, err = data.LoadLayerFile(context.Background(), path, nil)
 		return err
 	})
 	gdalLoad := median(runs, func() error {
