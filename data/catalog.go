@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -29,7 +30,14 @@ type Catalog struct {
 // Load reads a dataset from fsys; dir is how its files are named in problems
 // ("" for the embedded dataset). The error is non-nil only when the dataset
 // cannot be read at all; problems in its files are in Catalog.Problems.
-func Load(fsys fs.FS, dir string) (*Catalog, error) {
+func Load(fsys fs.FS, dir string) (*Catalog, error) { return load(fsys, dir, false) }
+
+// LoadDir loads the dataset in a folder; its large layers are mapped, not
+// copied.
+func LoadDir(dir string) (*Catalog, error) { return load(os.DirFS(dir), dir, true) }
+
+// load is Load; onDisk says that fsys is the folder dir on disk.
+func load(fsys fs.FS, dir string, onDisk bool) (*Catalog, error) {
 	c := &Catalog{Name: dir, byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 	if dir == "" {
 		c.Name = EmbeddedName
@@ -49,7 +57,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (" + strings.Join(layerGlobs(), ", ") + ") found"})
 	}
 	for _, name := range layerFiles {
-		if l := c.readLayer(fsys, dir, name); l != nil {
+		if l := c.readLayer(fsys, dir, name, onDisk); l != nil {
 			c.addLayer(l)
 		}
 	}
@@ -100,10 +108,10 @@ func globLayers(fsys fs.FS) ([]string, error) {
 
 // readLayer reads one of the dataset's own layers, to which the dataset
 // schema applies; what is wrong in it goes to the catalog's problems.
-func (c *Catalog) readLayer(fsys fs.FS, dir, name string) *layer.Layer {
+func (c *Catalog) readLayer(fsys fs.FS, dir, name string, onDisk bool) *layer.Layer {
 	var l *layer.Layer
 	var probs Problems
-	if dir != "" {
+	if onDisk {
 		// A folder on disk: large layers are mapped, not copied.
 		var err error
 		l, probs, err = loadFile(context.Background(), filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)

@@ -8,7 +8,6 @@ package data
 import (
 	"embed"
 	"io/fs"
-	"os"
 )
 
 //go:embed layers/*.geojson articles/*.md
@@ -19,9 +18,6 @@ const EmbeddedName = "embedded dataset"
 
 // Default loads the embedded dataset.
 func Default() (*Catalog, error) { return Load(embedded, "") }
-
-// LoadDir loads the dataset in a folder.
-func LoadDir(dir string) (*Catalog, error) { return Load(os.DirFS(dir), dir) }
 
 // Embedded returns the embedded dataset's files.
 func Embedded() fs.FS { return embedded }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -10,8 +11,8 @@ import (
 )
 
 // layerLinkProblems reports, at each feature's line, every link in a
-// layer's properties that CheckLink refuses: each of a site's sources, and
-// any other text that looks like a link (see looksLikeLink).
+// layer's properties that CheckLink refuses: each item of a site's list of
+// sources, and any other text that looks like a link (see looksLikeLink).
 func layerLinkProblems(l *layer.Layer) Problems {
 	var probs Problems
 	for i := 0; i < l.Len(); i++ {
@@ -20,8 +21,11 @@ func layerLinkProblems(l *layer.Layer) Problems {
 			continue // the details panel shows the error
 		}
 		for _, f := range orderedObject(props) {
+			// A list of sources holds links only; anywhere else, text is
+			// checked when it looks like a link.
+			sources := f.key == "sources" && bytes.HasPrefix(bytes.TrimSpace(f.raw), []byte("["))
 			forEachText(f.raw, func(v string) {
-				if f.key != "sources" && !looksLikeLink(v) {
+				if !sources && !looksLikeLink(v) {
 					return
 				}
 				if _, err := CheckLink(v); err != nil {
