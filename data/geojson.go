@@ -189,6 +189,9 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 	if !sawFeatures {
 		report(0, "no \"features\" array")
 	}
+	if _, err := dec.Token(); err == nil && len(bytes.TrimSpace(b[at():])) > 0 {
+		report(at(), "text after the end of the GeoJSON object")
+	}
 	return l, probs
 }
 
@@ -211,15 +214,16 @@ func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int,
 		case errors.Is(err, errBadID):
 			report(off, "feature: %v", err)
 			continue
+		case errors.As(err, &te) && strings.HasPrefix(te.Field, "geometry"):
+			if f.Geometry != nil {
+				f.Geometry.Coordinates = nil // the check says what is wrong
+			}
 		case errors.As(err, &te):
 			who := "feature"
 			if s := f.site(); s.ID != "" {
 				who = fmt.Sprintf("feature %q", s.ID)
 			}
 			report(off, "%s: %s", who, typeErrText(te))
-			if strings.HasPrefix(te.Field, "geometry") && f.Geometry != nil {
-				f.Geometry.Coordinates = nil // reported; no point
-			}
 		case err != nil:
 			report(off, "bad feature: %v", jsonErr(err))
 			return false

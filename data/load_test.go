@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,26 +13,6 @@ import (
 
 	"github.com/lodemap/lodemap/geo/layer"
 )
-
-// TestFastReaderMatchesCareful reads each embedded layer with both GeoJSON
-// readers: the columns and records must be the same.
-func TestFastReaderMatchesCareful(t *testing.T) {
-	files, _ := fs.Glob(embedded, "layers/*.geojson")
-	for _, name := range files {
-		t.Run(name, func(t *testing.T) {
-			b, _ := fs.ReadFile(embedded, name)
-			fast, ok := readGeoJSONFast(context.Background(), testSource(b, name, true))
-			if !ok {
-				t.Fatal("the fast reader gave up on a valid file")
-			}
-			careful, probs := readGeoJSONCareful(testSource(b, name, true))
-			if len(probs) > 0 {
-				t.Fatal(probs)
-			}
-			sameLayer(t, fast, careful)
-		})
-	}
-}
 
 // testSource is a Source of b whose layer id is the name of display
 // without its extension.
@@ -53,47 +32,6 @@ func sameLayer(t *testing.T, a, b *layer.Layer) {
 		if !bytes.Equal(ra, rb) {
 			t.Fatalf("record %d differs", i)
 		}
-	}
-}
-
-func TestFastReaderEdgeCases(t *testing.T) {
-	const f = `{"type":"Feature","geometry":{"type":"Point","coordinates":[30,40]},"properties":{"id":"a","name":"A \"quoted\" {brace} [bracket]","kind":"mine","status":"operating"}}`
-	tests := []struct {
-		name  string
-		in    string
-		ok    bool
-		n     int
-		title string
-	}{
-		{"name after features", `{"type":"FeatureCollection","features":[` + f + `],"name":"Late"}`, true, 1, "Late"},
-		{"escapes and brackets in strings", `{"features":[` + f + `,` + strings.Replace(f, `"a"`, `"b\\"`, 1) + `]}`, true, 2, "x"},
-		{"empty", `{"type":"FeatureCollection","features":[]}`, true, 0, "x"},
-		{"number element", `{"features":[1]}`, false, 0, ""},
-		{"string element", `{"features":["x"]}`, false, 0, ""},
-		{"null element", `{"features":[` + f + `,null]}`, false, 0, ""},
-		{"not a collection", `{"type":"Feature","features":[]}`, false, 0, ""},
-		{"truncated", `{"features":[` + f[:40], false, 0, ""},
-		{"trailing garbage", `{"features":[]} x`, false, 0, ""},
-		{"unknown kind", `{"features":[` + strings.Replace(f, `"mine"`, `"smelter"`, 1) + `]}`, false, 0, ""},
-		{"3D point", `{"features":[` + strings.Replace(f, `[30,40]`, `[30,40,100]`, 1) + `]}`, true, 1, "x"},
-		{"line geometry", `{"features":[` + strings.Replace(f, `"Point"`, `"LineString"`, 1) + `]}`, false, 0, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			l, ok := readGeoJSONFast(context.Background(), testSource([]byte(tt.in), "x.geojson", true))
-			if ok != tt.ok {
-				t.Fatalf("ok = %v, want %v", ok, tt.ok)
-			}
-			if ok && (l.Len() != tt.n || l.Title != tt.title) {
-				t.Errorf("%d features titled %q, want %d %q", l.Len(), l.Title, tt.n, tt.title)
-			}
-			if !ok {
-				// The careful reader then names the problem.
-				if _, probs := readGeoJSONCareful(testSource([]byte(tt.in), "x.geojson", true)); len(probs) == 0 && tt.name != "trailing garbage" {
-					t.Errorf("the careful reader found nothing wrong")
-				}
-			}
-		})
 	}
 }
 
