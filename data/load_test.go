@@ -115,16 +115,24 @@ func TestLoadLayerFileLarge(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
+	const usgs = "source_id,record_id,name,lon,lat,commodities\nusgs,r1,Pierce Mine,-72.1,43.3,\"gold, silver\"\nusgs,r2,Goshen Mine,-72.08,43.27,\n"
 	tests := []struct {
 		name  string
 		in    string
 		n     int
 		probs []string
+		first string // the first feature's properties
 	}{
-		{"usgs columns", "source_id,record_id,name,lon,lat,commodities\nusgs,r1,Pierce Mine,-72.1,43.3,\"gold, silver\"\nusgs,r2,Goshen Mine,-72.08,43.27,\n", 2, nil},
-		{"latitude/longitude, no id", "Latitude,Longitude,Site\n39.6,31.35,Beylikova\n", 1, nil},
-		{"bad row", "lon,lat,name\n31,39,A\nx,39,B\n32,95,C\n", 1, []string{":3: feature \"t-2\": coordinates (x, 39)", ":4: feature \"t-3\": coordinates (32, 95)"}},
-		{"no coordinates", "a,b\n1,2\n", 0, []string{":1: the header names no longitude and latitude columns"}},
+		{"usgs columns", usgs, 2, nil,
+			`{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}`},
+		{"gzipped", string(gzipped(t, usgs)), 2, nil,
+			`{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}`},
+		{"latitude/longitude, no id", "Latitude,Longitude,Site\n39.6,31.35,Beylikova\n", 1, nil, `{"Latitude":"39.6","Longitude":"31.35","Site":"Beylikova"}`},
+		{"byte-order mark", "\xEF\xBB\xBFlon,lat,name\n31,39,A\n", 1, nil, `{"lon":"31","lat":"39","name":"A"}`},
+		{"gzipped, byte-order mark", string(gzipped(t, "\xEF\xBB\xBFlon,lat,name\n31,39,A\n")), 1, nil, `{"lon":"31","lat":"39","name":"A"}`},
+		{"bad row", "lon,lat,name\n31,39,A\nx,39,B\n32,95,C\n", 1, []string{":3: feature \"t-2\": coordinates (x, 39) are not numbers", ":4: feature \"t-3\": coordinates (32, 95) out of range"}, `{"lon":"31","lat":"39","name":"A"}`},
+		{"not finite", "lon,lat,name\n31,NaN,A\n+Inf,39,B\n30,39,C\n", 1, []string{":2: feature \"t-1\": coordinates (31, NaN) are not finite", ":3: feature \"t-2\": coordinates (+Inf, 39) are not finite"}, `{"lon":"30","lat":"39","name":"C"}`},
+		{"no coordinates", "a,b\n1,2\n", 0, []string{":1: the header names no longitude and latitude columns"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,12 +149,13 @@ func TestCSV(t *testing.T) {
 					t.Errorf("problem %q lacks %q", probs[i], p)
 				}
 			}
+			if got == 0 {
+				return
+			}
+			if props, err := l.Properties(0); err != nil || string(props) != tt.first {
+				t.Errorf("props %s, %v; want %s", props, err, tt.first)
+			}
 		})
-	}
-	l, _ := readCSV(context.Background(), testSource([]byte(tests[0].in), "t.csv", false))
-	props, err := l.Properties(0)
-	if err != nil || string(props) != `{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}` {
-		t.Errorf("props %s, %v", props, err)
 	}
 }
 
