@@ -164,15 +164,14 @@ func decodeBatch(b []byte, bt *batch, schema bool) bool {
 	return true
 }
 
-// topLevel reads the FeatureCollection's members from b[from] (the opening
-// brace, or just past a member's value) into l. It stops at "features" and
-// returns where that array starts, or -1 when it reached the end instead.
+// topLevel reads the FeatureCollection's members into l, from the start of
+// the file (from 0: a byte-order mark, spaces, the opening brace) or from
+// just past a member's value. It stops at "features" and returns where that
+// array starts, or -1 when it reached the end instead.
 func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
-	if from == 0 {
-		from = bomLen(b)
-	}
 	i := skipWS(b, from)
-	if from == bomLen(b) {
+	if from == 0 {
+		i = skipWS(b, bomLen(b))
 		if i >= len(b) || b[i] != '{' {
 			return 0, false
 		}
