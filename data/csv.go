@@ -95,7 +95,10 @@ func readCSV(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 			}
 			return l, probs // a broken quote ends the file; keep what was read
 		}
-		s := csvSite(rec, col, fmt.Sprintf("%s-%d", src.ID, row))
+		s := csvSite(rec, col)
+		if s.ID == "" {
+			s.ID = src.ID + "-" + strconv.Itoa(row)
+		}
 		if s.check(src.Schema, func(format string, args ...any) { report(line, format, args...) }) {
 			end := bom + r.InputOffset()
 			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, start, int32(end-start), line)
@@ -104,9 +107,8 @@ func readCSV(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 	return l, probs
 }
 
-// csvSite is a row's feature for the feature check; fid is its id when the
-// row gives none.
-func csvSite(rec []string, col map[string]int, fid string) site {
+// csvSite is a row's feature for the feature check.
+func csvSite(rec []string, col map[string]int) site {
 	field := func(key string) string {
 		if i := col[key]; i >= 0 && i < len(rec) {
 			return rec[i]
@@ -114,9 +116,6 @@ func csvSite(rec []string, col map[string]int, fid string) site {
 		return ""
 	}
 	s := site{ID: field("id"), Name: field("name"), Kind: field("kind"), Status: field("status"), Precision: field("precision")}
-	if s.ID == "" {
-		s.ID = fid
-	}
 	var err1, err2 error
 	s.Lon, err1 = strconv.ParseFloat(strings.TrimSpace(field("lon")), 64)
 	s.Lat, err2 = strconv.ParseFloat(strings.TrimSpace(field("lat")), 64)

@@ -74,7 +74,7 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 	defer func() {
 		// The flatbuffers runtime trusts offsets; a corrupt file panics.
 		if r := recover(); r != nil {
-			report(0, "corrupt FlatGeobuf file: %v", r)
+			report(0, "corrupt FlatGeobuf file: an offset in it points outside the file")
 		}
 	}()
 	if len(b) < 12 || !bytes.Equal(b[:7], fgbMagic) {
@@ -107,7 +107,7 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 		s, props, propsAt := fgbSite(b[off+4:off+4+size], dec, col)
 		propsAt += off + 4
 		if s.ID == "" {
-			s.ID = fmt.Sprintf("%s-%d", src.ID, n)
+			s.ID = src.ID + "-" + strconv.Itoa(n)
 		}
 		if s.check(src.Schema, func(format string, args ...any) { report(n, format, args...) }) {
 			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(propsAt), int32(len(props)), n)

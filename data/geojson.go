@@ -158,7 +158,7 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 			}
 		case "order":
 			if err := dec.Decode(&l.Order); err != nil {
-				report(keyOff, "order must be an integer: %v", jsonErr(err))
+				report(keyOff, "order must be an integer")
 			}
 		case "type":
 			var t string

@@ -52,6 +52,7 @@ var geoJSONFixtures = map[string]string{
 	"three-dimensional":    collection(feature(`{"type":"Point","coordinates":[30,40,100]}`, props)),
 	"empty":                collection(),
 	"unknown members":      collection(`{"type":"Feature","bbox":[1,2,3,4],"geometry":` + pt + `,"properties":{` + props + `,"extra":{"deep":[1,2]}}}`),
+	"text order":           `{"type":"FeatureCollection","order":"first","features":[` + feature(pt, props) + `]}`,
 	"properties.id and id": collection(`{"type":"Feature","id":"outer","geometry":` + pt + `,"properties":{` + props + `}}`),
 }
 
@@ -115,6 +116,7 @@ func TestGeoJSONProblems(t *testing.T) {
 		{"text properties", []string{"a"}, []string{`x.geojson:2: feature "a": "properties" is text; it must be an object`,
 			`x.geojson:2: feature "a" has no name`, `x.geojson:2: feature "a": unknown kind ""`, `x.geojson:2: feature "a": unknown status ""`}},
 		{"not a Feature", nil, []string{`x.geojson:2: feature has no id`}},
+		{"text order", []string{"a"}, []string{"x.geojson:1: order must be an integer"}},
 		{"syntax error", []string{"a"}, []string{`x.geojson:3: bad feature: invalid character '"' after object key:value pair`}},
 	}
 	for _, tt := range tests {

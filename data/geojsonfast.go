@@ -151,8 +151,9 @@ func decodeBatch(b []byte, bt *batch, schema bool) bool {
 	bt.sites = make([]site, len(bt.spans))
 	found := false
 	report := func(string, ...any) { found = true }
+	var f geoFeature // one for the batch: decoding into a fresh one costs an allocation a feature
 	for i, s := range bt.spans {
-		var f geoFeature
+		f = geoFeature{}
 		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
 			return false
 		}
