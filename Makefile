@@ -37,6 +37,7 @@ test: test-deps
 	else xvfb-run -a -s "-screen 0 1600x1000x24" go test ./...; fi
 
 lint:
+	go mod tidy -diff
 	test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...

@@ -13,7 +13,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -24,14 +24,14 @@ type DetailsPanel struct {
 
 	// OnPick is called when the user picks another feature from the list of
 	// those under the pointer.
-	OnPick func(id string)
+	OnPick func(s layer.Site)
 	// OnReadArticle is called to open an article at an excerpt.
 	OnReadArticle func(e *data.Excerpt)
 	// OnOpenURL is called to open a link in the browser.
 	OnOpenURL func(u *url.URL)
 
 	cat     *data.Catalog
-	id      string
+	site    layer.Site
 	under   []data.Ref
 	content *fyne.Container
 	scroll  *container.Scroll
@@ -47,32 +47,17 @@ func NewDetailsPanel(cat *data.Catalog) *DetailsPanel {
 	return p
 }
 
-// SetFeature shows a feature ("" for none) and the features under the
-// pointer with it.
-func (p *DetailsPanel) SetFeature(id string, under []data.Ref) {
-	p.id, p.under = id, under
+// SetFeature shows a feature (none for the zero Site) and the features
+// under the pointer with it.
+func (p *DetailsPanel) SetFeature(s layer.Site, under []data.Ref) {
+	p.site, p.under = s, under
 	p.rebuild()
 	p.scroll.ScrollToTop()
 	p.Refresh()
 }
 
-// Feature returns the id of the feature shown.
-func (p *DetailsPanel) Feature() string { return p.id }
-
-// site is the shown feature's Site: the one under the pointer with its
-// id, else the dataset's feature of that id.
-func (p *DetailsPanel) site() layer.Site {
-	for _, r := range p.under {
-		if r.ID() == p.id {
-			return r.Site()
-		}
-	}
-	r, _ := p.cat.Feature(p.id)
-	if r.Layer == nil {
-		return layer.Site{}
-	}
-	return r.Site()
-}
+// Feature returns the feature shown.
+func (p *DetailsPanel) Feature() layer.Site { return p.site }
 
 // CreateRenderer is part of fyne.Widget.
 func (p *DetailsPanel) CreateRenderer() fyne.WidgetRenderer {
@@ -90,7 +75,7 @@ func (r *panelRenderer) MinSize() fyne.Size { return r.min }
 
 func (p *DetailsPanel) rebuild() {
 	p.content.RemoveAll()
-	d, ok := p.cat.Details(p.site())
+	d, ok := p.cat.Details(p.site)
 	if !ok {
 		hint := widget.NewLabel("Click a site on the map to see its details and the news excerpts that mention it.")
 		hint.Wrapping = fyne.TextWrapWord
@@ -99,7 +84,7 @@ func (p *DetailsPanel) rebuild() {
 	}
 	title := widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	sw := canvas.NewImageFromImage(render.Swatch(style.For(d.Kind, d.Status), 2))
+	sw := canvas.NewImageFromImage(raster.Swatch(style.For(d.Kind, d.Status), 2))
 	sw.FillMode = canvas.ImageFillContain
 	sw.SetMinSize(fyne.NewSize(24, 24))
 	kind := widget.NewLabel(style.KindLabel(d.Kind) + " · " + style.StatusLabel(d.Status))
@@ -135,13 +120,13 @@ func (p *DetailsPanel) underList() fyne.CanvasObject {
 			o.(*widget.Label).SetText(under[i].Layer.Names[under[i].Index])
 		})
 	for i, r := range under {
-		if r.ID() == p.id {
+		if r.Layer.Site(r.Index) == p.site {
 			list.Select(i)
 		}
 	}
 	list.OnSelected = func(i widget.ListItemID) {
-		if id := under[i].ID(); id != p.id && p.OnPick != nil {
-			p.OnPick(id)
+		if s := under[i].Layer.Site(under[i].Index); s != p.site && p.OnPick != nil {
+			p.OnPick(s)
 		}
 	}
 	p.pick = list
@@ -181,7 +166,7 @@ func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
 }
 
 func (p *DetailsPanel) excerpts() fyne.CanvasObject {
-	ex := p.cat.Excerpts(p.site())
+	ex := p.cat.Excerpts(p.site)
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("In the news (%d)", len(ex)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if len(ex) == 0 {
 		box.Add(widget.NewLabel("No article excerpts mention this site."))

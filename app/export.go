@@ -21,7 +21,14 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
+	"github.com/lodemap/lodemap/geo/view"
 )
+
+// screenSize is the size of a view on a screen of a pixel ratio.
+func screenSize(v view.Viewport, scale float64) export.Size {
+	return export.Size{Width: int(math.Round(v.Width * scale)), Height: int(math.Round(v.Height * scale)), DPI: export.ScreenDPI * scale}
+}
 
 // previewSide is the longer side of the export preview, in logical pixels.
 const previewSide = 420
@@ -51,7 +58,9 @@ type ExportPanel struct {
 	Status                           *widget.Label
 	preview                          *canvas.Image
 	previewGen                       uint64
-	cancel                           context.CancelFunc
+	stopPreview                      context.CancelFunc // ends the preview being drawn
+	cancel                           context.CancelFunc // ends the export being written
+	jobs                             jobs               // the preview and export; Close cancels them
 	content                          fyne.CanvasObject
 	customRow                        *fyne.Container
 }
@@ -65,8 +74,7 @@ const (
 func NewExportPanel(cat *data.Catalog, m *MapView, w fyne.Window) *ExportPanel {
 	src := m.SceneInput()
 	scale := m.PixelScale()
-	p := &ExportPanel{cat: cat, source: src, window: w}
-	p.screen = export.Size{Width: int(math.Round(src.View.Width * scale)), Height: int(math.Round(src.View.Height * scale)), DPI: export.ScreenDPI * scale}
+	p := &ExportPanel{cat: cat, source: src, window: w, screen: screenSize(src.View, scale)}
 	names := []string{fmt.Sprintf("%s (%d x %d)", presetWindow, p.screen.Width, p.screen.Height)}
 	for _, pr := range export.Presets() {
 		names = append(names, pr.Name)
@@ -153,46 +161,45 @@ func (p *ExportPanel) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(p.content)
 }
 
-// OutputSize returns the chosen output size.
+// OutputSize returns the chosen output size. A custom size is read as the
+// command line reads --size, so both take the same forms.
 func (p *ExportPanel) OutputSize() (export.Size, error) {
 	sel := p.Preset.Selected
 	switch {
 	case strings.HasPrefix(sel, presetWindow):
 		return p.screen, nil
 	case sel == presetCustom:
-		w, err1 := strconv.ParseFloat(strings.TrimSpace(p.Width.Text), 64)
-		h, err2 := strconv.ParseFloat(strings.TrimSpace(p.Height.Text), 64)
-		dpi, err3 := strconv.ParseFloat(strings.TrimSpace(p.DPI.Text), 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			return export.Size{}, fmt.Errorf("custom size: width, height and dpi must be numbers")
+		dpi, err := strconv.ParseFloat(strings.TrimSpace(p.DPI.Text), 64)
+		if err != nil {
+			return export.Size{}, fmt.Errorf("custom size: the dpi must be a number")
 		}
-		if p.Unit.Selected == "px" {
-			return export.Pixels(int(math.Round(w)), int(math.Round(h)), dpi)
-		}
-		return export.Millimetres(w, h, dpi)
+		return export.ParseSize(strings.TrimSpace(p.Width.Text)+"x"+strings.TrimSpace(p.Height.Text)+p.Unit.Selected, dpi)
+	case sel == "":
+		return export.Size{}, fmt.Errorf("no size chosen")
 	}
-	for _, pr := range export.Presets() {
-		if pr.Name == sel {
-			return pr.Size, nil
-		}
+	return export.ParseSize(sel, 0)
+}
+
+// Options are the export's options as the dialog sets them.
+func (p *ExportPanel) Options(size export.Size) export.Options {
+	o := export.Options{Size: size, Title: strings.TrimSpace(p.Title.Text), Subtitle: strings.TrimSpace(p.Subtitle.Text),
+		Legend: p.Legend.Checked, ScaleBar: p.ScaleBar.Checked, NorthArrow: p.North.Checked,
+		NoAttribution: !p.Credits.Checked, EverySite: p.EverySite.Checked}
+	if p.Footnote.Checked {
+		o.Footnote = p.cat.Footnote(time.Now())
 	}
-	return export.Size{}, fmt.Errorf("no size chosen")
+	return o
 }
 
 // Input is the scene input of the export: the map's state reframed to the
 // output's aspect ratio, keeping the centre and all that was on screen.
 func (p *ExportPanel) Input(size export.Size) render.Input {
-	in := p.source
-	w, h := size.Logical()
-	in.View = in.View.Reframe(w, h)
-	in.NoClusters = p.EverySite.Checked
-	in.Furniture = render.Furniture{Title: strings.TrimSpace(p.Title.Text), Subtitle: strings.TrimSpace(p.Subtitle.Text),
-		Legend: p.Legend.Checked, ScaleBar: p.ScaleBar.Checked, NorthArrow: p.North.Checked, NoAttribution: !p.Credits.Checked}
-	if p.Footnote.Checked {
-		in.Furniture.Footnote = p.cat.Footnote(time.Now())
-	}
-	return in
+	return p.Options(size).Input(p.source)
 }
+
+// Close cancels the preview being drawn and the export being written: the
+// dialog's window calls it when it closes.
+func (p *ExportPanel) Close() { p.jobs.close() }
 
 // Path is where the export is written.
 func (p *ExportPanel) Path() string {
@@ -243,16 +250,26 @@ func (p *ExportPanel) update() {
 	p.Status.SetText(msg)
 	p.previewGen++
 	gen := p.previewGen
+	// A new preview replaces the one being drawn.
+	if p.stopPreview != nil {
+		p.stopPreview()
+	}
+	ctx, done := p.jobs.start()
+	p.stopPreview = done
 	go func() {
+		defer done()
 		s, err := render.Build(in)
 		if err != nil {
 			uiDo(func() { p.Status.SetText("Preview failed: " + err.Error()) })
 			return
 		}
-		if warn := selectionWarning(s, in.Selected); warn != "" {
+		if warn := selectionWarning(s, !in.Selected.IsZero()); warn != "" {
 			msg += ". " + warn
 		}
-		img := render.Raster(s, previewSide/math.Max(s.Width, s.Height))
+		img, err := raster.Draw(ctx, s, previewSide/math.Max(s.Width, s.Height), nil, nil)
+		if err != nil {
+			return // replaced by a newer preview, or the dialog closed
+		}
 		uiDo(func() {
 			if gen == p.previewGen {
 				p.preview.Image = img
@@ -265,8 +282,8 @@ func (p *ExportPanel) update() {
 
 // selectionWarning says when the selected site is not seen in the export:
 // outside the frame, or under a piece of furniture.
-func selectionWarning(s *render.Scene, selected string) string {
-	if selected == "" {
+func selectionWarning(s *render.Scene, selected bool) string {
+	if !selected {
 		return ""
 	}
 	h := s.Highlight
@@ -308,9 +325,8 @@ func (p *ExportPanel) run(path string) {
 		p.Status.SetText(err.Error())
 		return
 	}
-	in := p.Input(size)
-	title := in.Furniture.Title
-	ctx, cancel := context.WithCancel(context.Background())
+	o := p.Options(size)
+	ctx, cancel := p.jobs.start()
 	p.cancel = cancel
 	p.ExportButton.Disable()
 	p.Cancel.Enable()
@@ -319,22 +335,16 @@ func (p *ExportPanel) run(path string) {
 	start := time.Now()
 	go func() {
 		defer cancel()
-		err := func() error {
-			s, err := render.Build(in)
-			if err != nil {
-				return err
-			}
-			sink := &render.Sink{Ctx: ctx, Progress: func(done, total int) {
-				uiDo(func() { p.Progress.SetValue(float64(done) / float64(max(1, total))) })
-			}}
-			return export.Write(path, s, size.Scale(), title, sink)
-		}()
+		err := export.Run(ctx, path, p.source, o, func(done, total int) {
+			uiDo(func() { p.Progress.SetValue(float64(done) / float64(max(1, total))) })
+		})
+		cancelled := ctx.Err() != nil
 		uiDo(func() {
 			p.cancel = nil
 			p.Cancel.Disable()
 			p.ExportButton.Enable()
 			switch {
-			case ctx.Err() != nil && err != nil:
+			case cancelled && err != nil:
 				p.Progress.SetValue(0)
 				p.Status.SetText("Export cancelled; nothing was written.")
 			case err != nil:
@@ -354,23 +364,20 @@ func (p *ExportPanel) Copy() {
 		p.Status.SetText(err.Error())
 		return
 	}
-	p.Status.SetText(copyScene(p.Input(size), size.Scale()))
+	p.Status.SetText(copyScene(p.source, p.Options(size)))
 }
 
-// copyScene renders a scene to PNG and puts it on the clipboard, and says
-// how that went.
-func copyScene(in render.Input, scale float64) string {
-	s, err := render.Build(in)
+// copyScene renders the export to PNG and puts it on the clipboard, and
+// says how that went.
+func copyScene(in render.Input, o export.Options) string {
+	b, err := export.PNGBytes(context.Background(), in, o)
 	if err == nil {
-		var b []byte
-		if b, err = export.PNGBytes(s, scale); err == nil {
-			err = copyPNG(b)
-		}
+		err = copyPNG(b)
 	}
 	if err != nil {
 		return "Copy failed: " + err.Error()
 	}
-	return fmt.Sprintf("Copied a %.0f x %.0f PNG to the clipboard.", s.Width*scale, s.Height*scale)
+	return fmt.Sprintf("Copied a %d x %d PNG to the clipboard.", o.Size.Width, o.Size.Height)
 }
 
 func (p *ExportPanel) chooseFolder() {
@@ -401,6 +408,7 @@ func defaultFolder() string {
 func openExport(a fyne.App, cat *data.Catalog, m *MapView) (fyne.Window, *ExportPanel) {
 	w := a.NewWindow("Export map")
 	p := NewExportPanel(cat, m, w)
+	w.SetOnClosed(p.Close)
 	w.SetContent(p)
 	w.Resize(fyne.NewSize(980, 640))
 	w.Show()

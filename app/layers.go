@@ -10,7 +10,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -89,7 +89,7 @@ func (p *LayerPanel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func keyRow(m style.Marker, text string) fyne.CanvasObject {
-	img := canvas.NewImageFromImage(render.Swatch(m, 2))
+	img := canvas.NewImageFromImage(raster.Swatch(m, 2))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(22, 22))
 	l := widget.NewLabel(text)

@@ -26,7 +26,7 @@ type LayerLoad struct {
 	Label    *widget.Label
 	Cancel   *widget.Button
 	row      *fyne.Container
-	cancel   context.CancelFunc
+	cancel   context.CancelFunc // ends the load
 	finished bool
 }
 
@@ -36,7 +36,7 @@ func (ld *LayerLoad) Done() bool { return ld.finished }
 // AddLayerFile loads a GeoJSON, CSV or FlatGeobuf layer beside the dataset.
 func (w *Window) AddLayerFile(path string) *LayerLoad {
 	name := filepath.Base(path)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := w.jobs.start()
 	ld := &LayerLoad{Path: path, Bar: widget.NewProgressBar(), Label: widget.NewLabel("Loading " + name + " …"), cancel: cancel}
 	ld.Cancel = widget.NewButton("Cancel", cancel)
 	ld.row = container.NewBorder(nil, nil, ld.Label, ld.Cancel, ld.Bar)
@@ -44,6 +44,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 	id := w.cat.UniqueLayerID(layerIDOf(name))
 	start := time.Now()
 	go func() {
+		defer cancel()
 		var shown *layer.Layer
 		p := &data.Progress{
 			Report: func(done, total int64, n int) {
@@ -71,6 +72,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.Map.RemoveLayer(id)
 		}
 		elapsed := time.Since(start)
+		cancelled := ctx.Err() != nil
 		layers := w.Map.Layers()
 		uiDo(func() {
 			ld.finished = true
@@ -82,7 +84,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.status.SetText(loadSummary(name, l, probs, err, ix, elapsed))
 			if len(probs) > 0 {
 				showProblems(w, fmt.Sprintf("%d problems in %s", len(probs), name), probs)
-			} else if err != nil && ctx.Err() == nil {
+			} else if err != nil && !cancelled {
 				dialog.ShowError(err, w)
 			}
 		})

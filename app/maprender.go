@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"image"
 	"image/color"
 
@@ -15,11 +16,43 @@ import (
 // the test's goroutine, which plays the UI thread there.
 var uiDo = fyne.Do
 
-// renderLoop renders a frame whenever one is requested, off the UI thread;
-// requests that arrive while a frame renders fold into one.
-func (m *MapView) renderLoop() {
+// start runs the render loop, unless it runs already. The widget's
+// renderer starts it; Close ends it.
+func (m *MapView) start() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stop != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.stop = cancel
+	go m.renderLoop(ctx)
+}
+
+// Close ends the render loop and cancels the frame it is drawing. The
+// window calls it when it closes, the renderer when it is destroyed; a
+// renderer made again starts a new loop.
+func (m *MapView) Close() {
+	m.mu.Lock()
+	stop := m.stop
+	m.stop = nil
+	m.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+}
+
+// renderLoop renders a frame whenever one is requested, off the UI thread,
+// until ctx is done; requests that arrive while a frame renders fold into
+// one.
+func (m *MapView) renderLoop(ctx context.Context) {
 	var rendered uint64 // the last generation this loop rendered
-	for range m.renders {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-m.renders:
+		}
 		m.mu.Lock()
 		in := m.inputLocked()
 		in.Hovered = m.hovered
@@ -33,8 +66,11 @@ func (m *MapView) renderLoop() {
 		spare := m.spare
 		m.spare = nil
 		m.mu.Unlock()
-		img, scene, err := m.tiles.Frame(in, float64(scale), spare)
+		img, scene, err := m.tiles.Frame(ctx, in, float64(scale), spare)
 		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
 			m.trace.printf("render error: %v", err)
 			continue
 		}
@@ -161,4 +197,5 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.img, r.tipBox, r.tipText}
 }
 
-func (r *mapRenderer) Destroy() {}
+// Destroy ends the map's render loop.
+func (r *mapRenderer) Destroy() { r.m.Close() }

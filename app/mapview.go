@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 )
@@ -36,9 +38,9 @@ type MapView struct {
 	widget.BaseWidget
 
 	// OnSelect is called on the UI thread when a tap changes the selection:
-	// id is the picked feature ("" when empty map was tapped) and under lists
-	// every feature within the hit tolerance, nearest first.
-	OnSelect func(id string, under []data.Ref)
+	// site is the picked feature (none when empty map was tapped) and under
+	// lists every feature within the hit tolerance, nearest first.
+	OnSelect func(site layer.Site, under []data.Ref)
 	// OnViewChanged is called on the UI thread after the view changes.
 	OnViewChanged func(v view.Viewport)
 
@@ -50,8 +52,8 @@ type MapView struct {
 	grids    []*index.Grid
 	view     view.Viewport
 	hidden   map[string]bool
-	selected string
-	hovered  string
+	selected layer.Site
+	hovered  layer.Site
 	scale    float32
 
 	gen      uint64 // bumped by every render request
@@ -63,7 +65,8 @@ type MapView struct {
 	frameGen uint64 // the request generation the shown frame was rendered for
 	scene    *render.Scene
 	renders  chan struct{}
-	tiles    *render.TileCache
+	stop     context.CancelFunc // ends the render loop; nil when none runs
+	tiles    *raster.TileCache
 	trace    *tracer
 }
 
@@ -71,13 +74,12 @@ type MapView struct {
 // also where Home returns to.
 func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
 	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, scale: 1,
-		renders: make(chan struct{}, 1), tiles: render.NewTileCache(), trace: newTracer()}
+		renders: make(chan struct{}, 1), tiles: raster.NewTileCache(), trace: newTracer()}
 	for _, l := range cat.Layers {
 		m.layers = append(m.layers, l)
 		m.grids = append(m.grids, index.New(l.Unit))
 	}
 	m.ExtendBaseWidget(m)
-	go m.renderLoop()
 	return m
 }
 
@@ -159,27 +161,13 @@ func (m *MapView) SetLayerVisible(id string, visible bool) {
 	m.mu.Lock()
 	m.hidden[id] = !visible
 	m.mu.Unlock()
-	if !visible {
-		if m.selectedIn(id) {
-			m.Select("")
-			if m.OnSelect != nil {
-				m.OnSelect("", nil)
-			}
+	if !visible && m.Selected().Layer == id {
+		m.Select(layer.Site{})
+		if m.OnSelect != nil {
+			m.OnSelect(layer.Site{}, nil)
 		}
 	}
 	m.requestRender()
-}
-
-// selectedIn reports whether the selected feature is in the layer of the
-// given id.
-func (m *MapView) selectedIn(id string) bool {
-	sel := m.Selected()
-	for _, l := range m.Layers() {
-		if l.ID == id && sel != "" && l.Index(sel) >= 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // LayerVisible reports whether a layer is shown.
@@ -189,24 +177,30 @@ func (m *MapView) LayerVisible(id string) bool {
 	return !m.hidden[id]
 }
 
-// Select highlights a feature ("" clears the selection).
-func (m *MapView) Select(id string) {
+// Select highlights a feature (the zero Site clears the selection).
+func (m *MapView) Select(s layer.Site) {
 	m.mu.Lock()
-	m.selected = id
+	m.selected = s
+	id := ""
+	for _, l := range m.layers {
+		if l.ID == s.Layer && s.Index < l.Len() {
+			id = l.IDs[s.Index]
+		}
+	}
 	m.mu.Unlock()
-	m.trace.printf("select %q", id)
+	m.trace.printf("select %q %s %d", id, s.Layer, s.Index)
 	m.requestRender()
 }
 
-// Selected returns the selected feature's id.
-func (m *MapView) Selected() string {
+// Selected returns the selected feature.
+func (m *MapView) Selected() layer.Site {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.selected
 }
 
-// Hovered returns the id of the feature under the pointer.
-func (m *MapView) Hovered() string {
+// Hovered returns the feature under the pointer.
+func (m *MapView) Hovered() layer.Site {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.hovered
@@ -259,13 +253,13 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	under := m.FeaturesAt(e.Position)
-	id := ""
+	var site layer.Site
 	if len(under) > 0 {
-		id = under[0].ID()
+		site = under[0].Layer.Site(under[0].Index)
 	}
-	m.Select(id)
+	m.Select(site)
 	if m.OnSelect != nil {
-		m.OnSelect(id, under)
+		m.OnSelect(site, under)
 	}
 }
 
@@ -305,15 +299,16 @@ func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 
 // MouseMoved updates the hovered feature and its tooltip.
 func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
-	id, tip := "", ""
+	var site layer.Site
+	tip := ""
 	if c, ok := m.clusterAt(e.Position); ok {
 		tip = fmt.Sprintf("%d sites: click to zoom in", c.Count)
 	} else if under := m.FeaturesAt(e.Position); len(under) > 0 {
-		id, tip = under[0].ID(), under[0].Layer.Names[under[0].Index]
+		site, tip = under[0].Layer.Site(under[0].Index), under[0].Layer.Names[under[0].Index]
 	}
 	m.mu.Lock()
-	changed := id != m.hovered
-	m.hovered, m.hoverTip = id, tip
+	changed := site != m.hovered
+	m.hovered, m.hoverTip = site, tip
 	m.hoverPos = e.Position
 	m.mu.Unlock()
 	if changed {
@@ -325,8 +320,8 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {
 	m.mu.Lock()
-	changed := m.hovered != ""
-	m.hovered, m.hoverTip = "", ""
+	changed := !m.hovered.IsZero()
+	m.hovered, m.hoverTip = layer.Site{}, ""
 	m.mu.Unlock()
 	if changed {
 		m.requestRender()
@@ -406,7 +401,10 @@ func (m *MapView) changed(v view.Viewport) {
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (m *MapView) CreateRenderer() fyne.WidgetRenderer { return newMapRenderer(m) }
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	m.start()
+	return newMapRenderer(m)
+}
 
 // SceneInput is what the map shows now, as the input of a Scene: exports
 // start from it, so they show what was seen.

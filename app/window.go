@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/export"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -29,13 +31,16 @@ type Window struct {
 	Export *ExportPanel
 	status *widget.Label
 	loads  *fyne.Container // rows of layers loading in the background
+	jobs   jobs            // layer loads; closing the window cancels them
 	cat    *data.Catalog
+	// openURL opens a checked link: the app's OpenURL, or a test's.
+	openURL func(*url.URL) error
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
 // feature selectID selected (when not "").
 func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID string) *Window {
-	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat}
+	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat, openURL: a.OpenURL}
 	w.Map = NewMapView(cat, start)
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)
@@ -43,16 +48,12 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 
 	w.Layers.OnToggle = w.Map.SetLayerVisible
 	w.Map.OnSelect = w.Details.SetFeature
-	w.Details.OnPick = func(id string) {
-		w.Map.Select(id)
-		w.Details.SetFeature(id, w.Details.under)
+	w.Details.OnPick = func(s layer.Site) {
+		w.Map.Select(s)
+		w.Details.SetFeature(s, w.Details.under)
 	}
 	w.Details.OnReadArticle = func(e *data.Excerpt) { openArticle(a, e) }
-	w.Details.OnOpenURL = func(u *url.URL) {
-		if err := a.OpenURL(u); err != nil {
-			dialog.ShowError(fmt.Errorf("could not open %s: %w", u, err), w)
-		}
-	}
+	w.Details.OnOpenURL = func(u *url.URL) { w.OpenLink(u.String()) }
 	w.Map.OnViewChanged = func(v view.Viewport) {
 		w.status.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
 	}
@@ -75,12 +76,11 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
-	if selectID != "" {
-		if r, ok := cat.Feature(selectID); ok {
-			w.Map.Select(selectID)
-			w.Details.SetFeature(selectID, []data.Ref{r})
-		}
+	if r, ok := cat.Feature(selectID); ok && selectID != "" {
+		w.Map.Select(r.Layer.Site(r.Index))
+		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
 	}
+	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
 		showProblems(w, fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), cat.Problems)
 	}
@@ -108,6 +108,11 @@ func (w *Window) setMenu() {
 	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
 }
 
+// OpenLink opens a link from the data in the browser or mail program, if
+// data.CheckLink accepts it; otherwise, or when the system cannot open it,
+// a dialog says so. Every link the window opens goes through here.
+func (w *Window) OpenLink(raw string) { openLink(w.App, w.Window, w.openURL, raw) }
+
 // OpenExport opens the export dialog on what the map shows.
 func (w *Window) OpenExport() {
 	_, w.Export = openExport(w.App, w.cat, w.Map)
@@ -116,7 +121,18 @@ func (w *Window) OpenExport() {
 // CopyMap puts the map as shown, at the screen's resolution, on the
 // clipboard as PNG.
 func (w *Window) CopyMap() {
-	w.status.SetText(copyScene(w.Map.SceneInput(), w.Map.PixelScale()))
+	in := w.Map.SceneInput()
+	w.status.SetText(copyScene(in, export.Options{Size: screenSize(in.View, w.Map.PixelScale())}))
+}
+
+// close ends what the window owns: the map's render loop, layer loads and
+// an export dialog's work.
+func (w *Window) close() {
+	w.Map.Close()
+	w.jobs.close()
+	if w.Export != nil {
+		w.Export.Close()
+	}
 }
 
 // showProblems tells the user what could not be loaded; everything else is

@@ -37,7 +37,7 @@ func (p *Progress) report(done, total int, l *layer.Layer) {
 }
 
 // LoadLayerFile reads one layer file from disk, in any registered format
-// (see Formats), the way a user adds a layer beside the dataset: the
+// (see RegisterFormat), the way a user adds a layer beside the dataset: the
 // dataset schema does not apply. Small files are read into memory; large
 // ones are mapped, not copied, and their records are read back from the
 // file when a feature is opened. p (optional) is told the progress of a

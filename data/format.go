@@ -67,9 +67,6 @@ func init() {
 	RegisterFormat(csvFormat)
 }
 
-// Formats returns the registered formats.
-func Formats() []Format { return formats }
-
 // FormatOf returns the format of a layer file: the first whose sniffer
 // recognises its first bytes, else the one its name's extension names.
 func FormatOf(name string, head []byte) (Format, error) {

@@ -23,6 +23,7 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -74,7 +75,7 @@ func run(n, runs int) error {
 		return func() error {
 			s, err := render.Build(render.Input{View: v, Layers: []*layer.Layer{l}, NoClusters: every})
 			if err == nil {
-				render.Raster(s, 1)
+				_, err = raster.Draw(context.Background(), s, 1, nil, nil)
 			}
 			return err
 		}

@@ -37,10 +37,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "lodemap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildProgram(t)
 	trace := filepath.Join(dir, "trace.log")
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), app.TraceEnv+"="+trace, "FYNE_SCALE=1", "LANG=en_US.UTF-8")

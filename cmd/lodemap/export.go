@@ -1,7 +1,7 @@
 package main
 
 import (
-	"cmp"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -16,7 +16,7 @@ import (
 
 func runExport(args []string, stdout, stderr io.Writer) error {
 	var vf viewFlags
-	fs := newFlagSet("export", stderr)
+	fs := newFlagSet("export")
 	vf.register(fs)
 	var o exportFlags
 	o.register(fs)
@@ -25,7 +25,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("export needs one output file (.png, .svg or .pdf)\n%s", usage)
+		return usagef("export", "export needs one output file (.png, .svg or .pdf)")
 	}
 	if _, err := export.FormatFor(pos[0]); err != nil {
 		return err
@@ -43,11 +43,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	scene, err := render.Build(in)
-	if err != nil {
-		return err
-	}
-	if err := export.Write(pos[0], scene, size.Scale(), o.title, nil); err != nil {
+	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], size)
@@ -59,12 +55,12 @@ type exportFlags struct {
 	sizeText, paper, title, subtitle, layers string
 	dpi                                      float64
 	landscape, legend, scalebar, north, foot bool
-	everySite                                bool
+	attribution, everySite                   bool
 }
 
 func (o *exportFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.sizeText, "size", "1920x1080", "image size WxH in pixels (ignored with --paper)")
-	fs.Float64Var(&o.dpi, "dpi", 0, "dots per inch: sets marker and label size (default 96, or 300 with --paper)")
+	fs.StringVar(&o.sizeText, "size", "1920x1080", "output size: WxH in pixels, WxHmm, a paper name (a4, a4-landscape, letter) or a preset's name (ignored with --paper)")
+	fs.Float64Var(&o.dpi, "dpi", 0, "dots per inch: sets marker and label size (default 96 for pixels, 300 for paper and mm)")
 	fs.StringVar(&o.paper, "paper", "", "paper size: a4, a3, letter or legal")
 	fs.BoolVar(&o.landscape, "landscape", false, "landscape paper")
 	fs.StringVar(&o.title, "title", "", "title")
@@ -73,22 +69,38 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.scalebar, "scalebar", false, "draw a scale bar in km and mi")
 	fs.BoolVar(&o.north, "north", false, "draw a north arrow")
 	fs.BoolVar(&o.foot, "footnote", false, "add a footnote with the date and the data sources")
+	fs.BoolVar(&o.attribution, "attribution", true, "credit the basemap and data in the corner")
+	fs.BoolFunc("no-attribution", "leave the attribution out", func(string) error { o.attribution = false; return nil })
 	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
 	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
 }
 
 func (o *exportFlags) size() (export.Size, error) {
 	if o.paper != "" {
-		return export.Paper(o.paper, o.landscape, cmp.Or(o.dpi, 300))
+		text := o.paper
+		if o.landscape {
+			text += " landscape"
+		}
+		return export.ParseSize(text, o.dpi)
 	}
-	return export.ParsePixels(o.sizeText, cmp.Or(o.dpi, export.ScreenDPI))
+	return export.ParseSize(o.sizeText, o.dpi)
 }
 
-func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
-	in := render.Input{View: vp, Layers: cat.Layers, Selected: selectID, Attribution: cat.Attribution(), NoClusters: o.everySite,
-		Furniture: render.Furniture{Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar, NorthArrow: o.north}}
+func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Options {
+	opt := export.Options{Size: size, Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar,
+		NorthArrow: o.north, NoAttribution: !o.attribution, EverySite: o.everySite}
 	if o.foot {
-		in.Furniture.Footnote = cat.Footnote(time.Now())
+		opt.Footnote = cat.Footnote(time.Now())
+	}
+	return opt
+}
+
+// input is the map's state the export starts from: the view, the layers
+// shown and the selection.
+func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
+	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution()}
+	if r, ok := cat.Feature(selectID); ok && selectID != "" {
+		in.Selected = r.Layer.Site(r.Index)
 	}
 	if o.layers != "" {
 		in.Hidden = map[string]bool{}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/lodemap/lodemap/app"
 	"github.com/lodemap/lodemap/assets"
+	"github.com/lodemap/lodemap/cmd/lodemap/internal/quietlocale"
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/view"
 )
@@ -28,18 +29,8 @@ var version = "0.1.0-dev"
 // AppID is the application id, also in FyneApp.toml.
 const AppID = "io.lodemap.lodemap"
 
-const usage = `Usage:
-  lodemap [--data DIR] [--add FILE]... [--center LON,LAT] [--zoom Z] [--select ID]
-  lodemap validate [DIR]
-  lodemap excerpts ID [--json] [--data DIR]
-  lodemap export [--data DIR] [--center LON,LAT] [--zoom Z] [--select ID] [--layers ID,...]
-                 [--size WxH] [--dpi D] [--paper a4|a3|letter|legal [--landscape]]
-                 [--title T] [--subtitle S] [--legend] [--scalebar] [--north] [--footnote] [--every-site]
-                 OUT.png|OUT.svg|OUT.pdf
-  lodemap version
-`
-
 func main() {
+	quietlocale.Restore()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -53,25 +44,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "":
 		err = runGUI(args, stderr)
 	case "validate":
-		return runValidate(args, stdout, stderr)
+		err = runValidate(args, stdout)
 	case "excerpts":
-		err = runExcerpts(args, stdout, stderr)
+		err = runExcerpts(args, stdout)
 	case "export":
 		err = runExport(args, stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, "lodemap", version)
-	case "help":
-		fmt.Fprint(stdout, usage)
+	case "version", "help":
+		err = runPlain(cmd, args, stdout)
 	default:
-		err = fmt.Errorf("unknown command %q\n%s", cmd, usage)
+		err = usagef("", "unknown command %q", cmd)
 	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(stderr, "lodemap:", err)
-		}
-		return 1
+		return report(err, stdout, stderr)
 	}
 	return 0
+}
+
+// runPlain runs the commands that take no arguments: version and help.
+func runPlain(cmd string, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return usagef(cmd, "%s takes no arguments", cmd)
+	}
+	if cmd == "help" {
+		printHelp(stdout)
+		return nil
+	}
+	fmt.Fprintln(stdout, "lodemap", version)
+	return nil
 }
 
 // viewFlags are the flags that choose what the map shows.
@@ -124,9 +123,11 @@ func loadCatalog(dir string) (*data.Catalog, error) {
 	return data.LoadDir(dir)
 }
 
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+// newFlagSet returns the flags of a command. The flag package prints
+// nothing: run reports errors, and help goes to stdout.
+func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	return fs
 }
 
@@ -135,8 +136,10 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, &helpRequest{fs}
+		} else if err != nil {
+			return nil, &usageError{cmd: fs.Name(), err: err}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -153,14 +156,23 @@ type files []string
 func (f *files) String() string     { return strings.Join(*f, ",") }
 func (f *files) Set(v string) error { *f = append(*f, v); return nil }
 
-func runGUI(args []string, stderr io.Writer) error {
-	var vf viewFlags
-	var add files
-	fs := newFlagSet("lodemap", stderr)
+// guiFlags returns the flags of the map window.
+func guiFlags() (*flag.FlagSet, *viewFlags, *files) {
+	fs := newFlagSet("")
+	vf, add := new(viewFlags), new(files)
 	vf.register(fs)
-	fs.Var(&add, "add", "a GeoJSON or CSV layer file to load beside the dataset (repeatable)")
-	if _, err := parseAll(fs, args); err != nil {
+	fs.Var(add, "add", "a GeoJSON, CSV (.csv or .csv.gz) or FlatGeobuf (.fgb) file to show as a layer\nbeside the dataset in the window; repeatable; export does not take it")
+	return fs, vf, add
+}
+
+func runGUI(args []string, stderr io.Writer) error {
+	fs, vf, add := guiFlags()
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		return usagef("", "unknown command %q", pos[0])
 	}
 	size := app.MinWindowSize
 	cat, vp, err := vf.open(float64(size.Width), float64(size.Height), stderr)
@@ -170,7 +182,7 @@ func runGUI(args []string, stderr io.Writer) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := app.NewWindow(a, cat, vp, vf.selectID)
-	for _, f := range add {
+	for _, f := range *add {
 		w.AddLayerFile(f)
 	}
 	w.ShowAndRun()

@@ -40,7 +40,19 @@ func TestRun(t *testing.T) {
 		{"export pdf on paper", []string{"export", "--paper", "a4", "--landscape", "--layers", "deposits,processing", filepath.Join(dir, "map.pdf")}, 0, []string{"map.pdf (3508x2480 px at 300 dpi)"}, nil},
 		{"export unknown layer", []string{"export", "--layers", "mines", filepath.Join(dir, "x.png")}, 1, nil, []string{`--layers: no layer "mines"`}},
 		{"export bad paper", []string{"export", "--paper", "b5", filepath.Join(dir, "x.png")}, 1, nil, []string{`unknown paper "b5"`}},
-		{"unknown command", []string{"frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`}},
+		{"unknown command", []string{"frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`, `Run "lodemap help"`}},
+		{"help", []string{"help"}, 0, []string{"  lodemap validate [DIR]", "  lodemap export", "Flags of the map window:", "-add"}, nil},
+		{"--help", []string{"--help"}, 0, []string{"  lodemap excerpts", "  lodemap version"}, nil},
+		{"-h", []string{"-h"}, 0, []string{"  lodemap help", "-select"}, nil},
+		{"export -h", []string{"export", "-h"}, 0, []string{"Usage: lodemap export [flags] OUT.png|OUT.svg|OUT.pdf", "-paper string"}, nil},
+		{"validate -help", []string{"validate", "-help"}, 0, []string{"Usage: lodemap validate [DIR]"}, nil},
+		{"unknown flag", []string{"--nope"}, 1, nil, []string{"flag provided but not defined: -nope", `Run "lodemap help"`}},
+		{"export unknown flag", []string{"export", "--nope", out}, 1, nil, []string{"-nope", `Run "lodemap export -h"`}},
+		{"export without file", []string{"export"}, 1, nil, []string{"export needs one output file", "Usage: lodemap export"}},
+		{"excerpts without id", []string{"excerpts"}, 1, nil, []string{"excerpts needs one feature id", `Run "lodemap excerpts -h"`}},
+		{"validate two folders", []string{"validate", "a", "b"}, 1, nil, []string{"validate takes one dataset folder, not 2"}},
+		{"version with argument", []string{"version", "x"}, 1, nil, []string{"version takes no arguments"}},
+		{"window with argument", []string{"--zoom", "3", "frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +71,11 @@ func TestRun(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", w, se.String())
 				}
 			}
+			if tt.stdout == nil && so.Len() > 0 {
+				t.Errorf("unexpected stdout:\n%s", so.String())
+			}
+			checkEndsWithNewline(t, "stdout", so.String())
+			checkEndsWithNewline(t, "stderr", se.String())
 		})
 	}
 	for _, name := range []string{"map.svg", "map.pdf"} {
@@ -94,5 +111,27 @@ func TestExcerptsJSON(t *testing.T) {
 	}
 	if v.ID != "cn-shanghai-saic" || len(v.Excerpts) != 1 || v.Excerpts[0].Mention != "SAIC Motor Corp." {
 		t.Errorf("got %s", so.String())
+	}
+}
+
+// TestHelpListsCommands checks that the help gives each command one line.
+func TestHelpListsCommands(t *testing.T) {
+	var so, se bytes.Buffer
+	if code := run([]string{"help"}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	lines := strings.Split(so.String(), "\n")
+	for _, name := range []string{"[flags]", "validate", "excerpts", "export", "version", "help"} {
+		t.Run(name, func(t *testing.T) {
+			n := 0
+			for _, l := range lines {
+				if f := strings.Fields(l); len(f) > 3 && f[0] == "lodemap" && f[1] == name {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d lines of the help describe %q, want 1:\n%s", n, name, so.String())
+			}
+		})
 	}
 }

@@ -7,12 +7,16 @@ import (
 	"github.com/lodemap/lodemap/data"
 )
 
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("validate", stderr)
+// runValidate loads a dataset (the embedded one without DIR) and prints its
+// summary, or each of its problems as file:line: message.
+func runValidate(args []string, stdout io.Writer) error {
+	fs := newFlagSet("validate")
 	pos, err := parseAll(fs, args)
-	if err != nil || len(pos) > 1 {
-		fmt.Fprint(stderr, usage)
-		return 1
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usagef("validate", "validate takes one dataset folder, not %d", len(pos))
 	}
 	dir := ""
 	if len(pos) == 1 {
@@ -20,22 +24,21 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	cat, err := loadCatalog(dir)
 	if err != nil {
-		fmt.Fprintln(stderr, "lodemap:", err)
-		return 1
+		return err
 	}
 	if len(cat.Problems) > 0 {
 		for _, p := range cat.Problems {
 			fmt.Fprintln(stdout, p)
 		}
-		fmt.Fprintf(stderr, "%d problems\n", len(cat.Problems))
-		return 1
+		return fmt.Errorf("%d problems in %s", len(cat.Problems), cat.Name)
 	}
 	fmt.Fprint(stdout, cat.Summary())
-	return 0
+	return nil
 }
 
-func runExcerpts(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("excerpts", stderr)
+// runExcerpts prints a feature and the excerpts that mention it.
+func runExcerpts(args []string, stdout io.Writer) error {
+	fs := newFlagSet("excerpts")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dir := fs.String("data", "", "dataset folder (default: the embedded dataset)")
 	pos, err := parseAll(fs, args)
@@ -43,7 +46,7 @@ func runExcerpts(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("excerpts needs one feature id\n%s", usage)
+		return usagef("excerpts", "excerpts needs one feature id")
 	}
 	cat, err := loadCatalog(*dir)
 	if err != nil {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"math/rand"
@@ -37,7 +38,8 @@ func benchInput(b *testing.B, extra int) render.Input {
 		}
 		layers = append(layers, l)
 	}
-	return render.Input{View: cat.Home(1000, 700), Layers: layers, Selected: "tr-manisa-byd", Attribution: cat.Attribution(),
+	r, _ := cat.Feature("tr-manisa-byd")
+	return render.Input{View: cat.Home(1000, 700), Layers: layers, Selected: r.Layer.Site(r.Index), Attribution: cat.Attribution(),
 		Furniture: render.Furniture{Title: "Rare earths in Anatolia", Subtitle: "Deposits, refineries and automaker plants",
 			Legend: true, ScaleBar: true, NorthArrow: true, Footnote: "Made with Lodemap · Data: USGS, GeoNames, news reports"}}
 }
@@ -115,7 +117,7 @@ func benchExport(b *testing.B, in render.Input, f Format, size Size) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Encode(io.Discard, f, s, size.Scale(), "bench", nil); err != nil {
+		if err := Encode(context.Background(), io.Discard, f, s, size.Scale(), "bench", nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,13 +1,14 @@
-// Package export writes a map Scene to a file: PNG through the raster
-// backend, SVG and PDF through the vector ones. It knows output sizes (pixel
-// presets, paper sizes at a dpi), picks the format by file extension, and
-// writes atomically: a temporary file beside the target is renamed into
-// place only when complete, so a failed or cancelled export leaves nothing
-// half-written.
+// Package export writes the map to a file: the one export path of the
+// export dialog and the command line. Options say what to export (format,
+// size, furniture); Run frames the map's state for them, builds the Scene
+// and draws it with the raster (PNG), svg or pdf backend. It knows output
+// sizes (pixel presets, paper sizes at a dpi), picks the format by file
+// extension, and writes atomically: a temporary file beside the target is
+// renamed into place only when complete, so a failed or cancelled export
+// leaves nothing half-written.
 package export
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image/png"
@@ -17,6 +18,9 @@ import (
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/pdf"
+	"github.com/lodemap/lodemap/geo/render/raster"
+	"github.com/lodemap/lodemap/geo/render/svg"
 )
 
 // Format is an output file format.
@@ -52,15 +56,16 @@ func FormatFor(path string) (Format, error) {
 }
 
 // Encode writes the scene in a format. scale is output pixels per logical
-// pixel (dpi/96); title names a PDF document.
-func Encode(w io.Writer, f Format, s *render.Scene, scale float64, title string, k *render.Sink) error {
+// pixel (dpi/96); title names a PDF document. progress (optional) is
+// called with the items drawn and the total.
+func Encode(ctx context.Context, w io.Writer, f Format, s *render.Scene, scale float64, title string, progress func(done, total int)) error {
 	switch f {
 	case SVG:
-		return render.WriteSVG(w, s, scale, k)
+		return svg.Write(ctx, w, s, scale, progress)
 	case PDF:
-		return render.WritePDF(w, s, title, k)
+		return pdf.Write(ctx, w, s, title, progress)
 	}
-	img, err := render.RasterTo(s, scale, k)
+	img, err := raster.Draw(ctx, s, scale, nil, progress)
 	if err != nil {
 		return err
 	}
@@ -71,32 +76,18 @@ func Encode(w io.Writer, f Format, s *render.Scene, scale float64, title string,
 	return nil
 }
 
-// PNGBytes renders the scene as PNG in memory, for the clipboard.
-func PNGBytes(s *render.Scene, scale float64) ([]byte, error) {
-	var b bytes.Buffer
-	if err := Encode(&b, PNG, s, scale, "", nil); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// Write writes the scene to path in the format its extension names, through
-// a temporary file that is renamed into place when complete. On error or
-// cancellation (k.Ctx) the target is untouched.
-func Write(path string, s *render.Scene, scale float64, title string, k *render.Sink) error {
-	f, err := FormatFor(path)
-	if err != nil {
-		return err
-	}
+// write writes to path through a temporary file that is renamed into
+// place when complete. On error or cancellation the target is untouched.
+func write(ctx context.Context, path string, encode func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export: %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := Encode(tmp, f, s, scale, title, k); err != nil {
+	if err := encode(tmp); err != nil {
 		tmp.Close()
-		if k != nil && k.Ctx != nil && k.Ctx.Err() != nil {
-			return fmt.Errorf("export: %s: %w", path, context.Cause(k.Ctx))
+		if ctx.Err() != nil {
+			return fmt.Errorf("export: %s: %w", path, context.Cause(ctx))
 		}
 		return fmt.Errorf("export: %s: %w", path, err)
 	}

@@ -29,10 +29,7 @@ func TestSizes(t *testing.T) {
 		{"a4 portrait 300", func() (Size, error) { return Paper("A4", false, 300) }, 2480, 3508, 3.125, ""},
 		{"letter landscape 300", func() (Size, error) { return Paper("letter", true, 300) }, 3300, 2550, 3.125, ""},
 		{"mm at 150", func() (Size, error) { return Millimetres(100, 50, 150) }, 591, 295, 1.5625, ""},
-		{"pixels", func() (Size, error) { return ParsePixels("1920x1080", 96) }, 1920, 1080, 1, ""},
-		{"pixels with spaces", func() (Size, error) { return ParsePixels(" 800 X 600 ", 192) }, 800, 600, 2, ""},
 		{"unknown paper", func() (Size, error) { return Paper("b5", false, 300) }, 0, 0, 0, "unknown paper"},
-		{"bad text", func() (Size, error) { return ParsePixels("big", 96) }, 0, 0, 0, "want WxH"},
 		{"too big", func() (Size, error) { return Pixels(40000, 100, 96) }, 0, 0, 0, "out of range"},
 		{"bad dpi", func() (Size, error) { return Pixels(100, 100, 5) }, 0, 0, 0, "dpi 5"},
 	}
@@ -60,6 +57,52 @@ func TestSizes(t *testing.T) {
 			if w, h := p.Size.Logical(); min(w, h) < 790 || max(w, h) > 1920 {
 				t.Errorf("logical size %gx%g", w, h)
 			}
+			// The dialog's preset names are sizes the CLI takes too.
+			if got, err := ParseSize(p.Name, 0); err != nil || got != p.Size {
+				t.Errorf("ParseSize(%q) = %v, %v; want %v", p.Name, got, err, p.Size)
+			}
+		})
+	}
+}
+
+// TestParseSize covers every form of size the dialog and --size take.
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		text   string
+		dpi    float64
+		want   Size
+		errSub string
+	}{
+		{"1920x1080", 0, Size{1920, 1080, 96}, ""},
+		{" 800 X 600 ", 192, Size{800, 600, 192}, ""},
+		{"800x600px", 0, Size{800, 600, 96}, ""},
+		{"297x210mm", 0, Size{3508, 2480, 300}, ""},
+		{"297 x 210 mm", 150, Size{1754, 1240, 150}, ""},
+		{"100.5x50mm", 96, Size{380, 189, 96}, ""},
+		{"a4", 0, Size{2480, 3508, 300}, ""},
+		{"A4 landscape", 0, Size{3508, 2480, 300}, ""},
+		{"a4-landscape", 150, Size{1754, 1240, 150}, ""},
+		{"letter portrait", 0, Size{2550, 3300, 300}, ""},
+		{"3840 x 2160 (4K slide)", 0, Size{3840, 2160, 192}, ""},
+		{"3840 x 2160", 0, Size{3840, 2160, 192}, ""},
+		{"1920 x 1080 (full hd slide)", 0, Size{1920, 1080, 96}, ""},
+		{"a4 sideways", 0, Size{}, "portrait or landscape"},
+		{"big", 0, Size{}, "want WxH"},
+		{"10.5x20", 0, Size{}, "whole numbers"},
+		{"5x5", 0, Size{}, "out of range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, err := ParseSize(tt.text, tt.dpi)
+			if tt.errSub != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.errSub) {
+					t.Errorf("ParseSize(%q) = %v, %v; want an error with %q", tt.text, got, err, tt.errSub)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("ParseSize(%q, %g) = %v, %v; want %v", tt.text, tt.dpi, got, err, tt.want)
+			}
 		})
 	}
 }
@@ -75,8 +118,8 @@ func TestFormatFor(t *testing.T) {
 	}
 }
 
-func scene(t testing.TB, n int) *render.Scene {
-	t.Helper()
+// points is a layer of n sites spread over Anatolia.
+func points(n int) *layer.Layer {
 	l := &layer.Layer{ID: "pts", Title: "Points"}
 	for i := 0; i < n; i++ {
 		// A deterministic spread over Anatolia.
@@ -84,20 +127,21 @@ func scene(t testing.TB, n int) *render.Scene {
 		y := float64((i*104729)%10009) / 10009
 		l.Add(string(rune('a'+i%26))+strings.Repeat("x", i%3), "Site", "mine", "operating", orb.Point{26 + 19*x, 36 + 6*y}, json.RawMessage(`{}`), i+2)
 	}
-	s, err := render.Build(render.Input{View: view.New(orb.Point{30.2, 39.6}, 6.2, 800, 500), Layers: []*layer.Layer{l}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return l
 }
 
-func TestWrite(t *testing.T) {
-	s := scene(t, 50)
+func input(n int) render.Input {
+	return render.Input{View: view.New(orb.Point{30.2, 39.6}, 6.2, 800, 500), Layers: []*layer.Layer{points(n)}}
+}
+
+func TestRun(t *testing.T) {
+	in := input(50)
+	size, _ := Pixels(1600, 1000, 192)
 	dir := t.TempDir()
 	for _, f := range Formats {
 		t.Run(f.String(), func(t *testing.T) {
 			p := filepath.Join(dir, "map"+f.Ext())
-			if err := Write(p, s, 2, "Map", nil); err != nil {
+			if err := Run(context.Background(), p, in, Options{Size: size, Title: "Map"}, nil); err != nil {
 				t.Fatal(err)
 			}
 			b, err := os.ReadFile(p)
@@ -117,10 +161,41 @@ func TestWrite(t *testing.T) {
 	if err != nil || img.Width != 1600 || img.Height != 1000 {
 		t.Errorf("PNG at scale 2 is %dx%d", img.Width, img.Height)
 	}
+	if err := Run(context.Background(), filepath.Join(dir, "map.jpg"), in, Options{Size: size}, nil); err == nil {
+		t.Error("no error for .jpg")
+	}
 }
 
-func TestCancelledWriteLeavesNothing(t *testing.T) {
-	s := scene(t, 10000)
+// TestOptionsInput checks the framing and furniture every export gets.
+func TestOptionsInput(t *testing.T) {
+	in := input(render.ClusterFrom + 1)
+	a4, _ := Paper("a4", true, 300)
+	o := Options{Size: a4, Title: "T", Subtitle: "S", Legend: true, ScaleBar: true, NorthArrow: true, NoAttribution: true, Footnote: "F", EverySite: true}
+	got := o.Input(in)
+	w, h := a4.Logical()
+	if got.View.Width != w || got.View.Height != h || got.View.Center != in.View.Center {
+		t.Errorf("view %+v, want %gx%g about %v", got.View, w, h, in.View.Center)
+	}
+	// Reframing keeps all that was in view: the new frame holds the old.
+	ob, nb := in.View.Bounds(), got.View.Bounds()
+	if nb.Min[0] > ob.Min[0]+1e-12 || nb.Max[0] < ob.Max[0]-1e-12 || nb.Min[1] > ob.Min[1]+1e-12 || nb.Max[1] < ob.Max[1]-1e-12 {
+		t.Errorf("reframed %v does not hold %v", nb, ob)
+	}
+	want := render.Furniture{Title: "T", Subtitle: "S", Legend: true, ScaleBar: true, NorthArrow: true, NoAttribution: true, Footnote: "F"}
+	if got.Furniture != want || !got.NoClusters {
+		t.Errorf("furniture %+v, every site %v", got.Furniture, got.NoClusters)
+	}
+	if got.Grids[in.Layers[0]] == nil {
+		t.Error("a layer of more sites than ClusterFrom got no grid index")
+	}
+	if in.Grids != nil {
+		t.Error("Input changed the map's own grids")
+	}
+}
+
+func TestCancelledRunLeavesNothing(t *testing.T) {
+	in := input(10000)
+	size, _ := Pixels(800, 500, 96)
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old.png")
 	if err := os.WriteFile(old, []byte("previous export"), 0o644); err != nil {
@@ -130,16 +205,16 @@ func TestCancelledWriteLeavesNothing(t *testing.T) {
 		t.Run(f.String(), func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			calls := 0
-			k := &render.Sink{Ctx: ctx, Progress: func(done, total int) {
+			progress := func(done, total int) {
 				if calls++; calls == 2 {
 					cancel() // the user presses Cancel mid-way
 				}
-			}}
+			}
 			p := filepath.Join(dir, "old"+f.Ext())
 			if f == PNG {
 				p = old
 			}
-			err := Write(p, s, 1, "", k)
+			err := Run(ctx, p, in, Options{Size: size, EverySite: true}, progress)
 			if !errors.Is(err, context.Canceled) {
 				t.Errorf("err = %v, want cancelled", err)
 			}
@@ -149,7 +224,7 @@ func TestCancelledWriteLeavesNothing(t *testing.T) {
 	if len(entries) != 1 || string(must(os.ReadFile(old))) != "previous export" {
 		t.Errorf("folder after cancelled exports: %v", entries)
 	}
-	if err := Write(filepath.Join(dir, "no", "such", "dir.png"), s, 1, "", nil); err == nil {
+	if err := Run(context.Background(), filepath.Join(dir, "no", "such", "dir.png"), in, Options{Size: size}, nil); err == nil {
 		t.Error("no error writing into a missing folder")
 	}
 }

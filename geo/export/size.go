@@ -75,15 +75,62 @@ func (s Size) check() error {
 	return nil
 }
 
-// ParsePixels reads "WxH" in pixels.
-func ParsePixels(text string, dpi float64) (Size, error) {
-	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(text)), "x")
-	w, err1 := strconv.Atoi(strings.TrimSpace(ws))
-	h, err2 := strconv.Atoi(strings.TrimSpace(hs))
-	if !ok || err1 != nil || err2 != nil {
-		return Size{}, fmt.Errorf("export: size %q: want WxH in pixels, such as 1920x1080", text)
+// ParseSize reads an output size in any form the export dialog offers:
+//
+//   - "WxH" or "WxH px": pixels, at dpi (96 when dpi is 0);
+//   - "WxH mm": millimetres, at dpi (300 when dpi is 0);
+//   - a paper name, "a4", "a3", "letter" or "legal", portrait unless
+//     followed by "landscape" ("a4 landscape", "a4-landscape"), at dpi
+//     (300 when dpi is 0);
+//   - a preset's name or the start of it ("3840 x 2160"), at its own dpi
+//     unless dpi is given.
+//
+// Case and spaces do not matter.
+func ParseSize(text string, dpi float64) (Size, error) {
+	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	for _, p := range Presets() {
+		if n := strings.ToLower(p.Name); t != "" && (n == t || strings.HasPrefix(n, t+" (") || strings.HasPrefix(n, t+",")) {
+			return p.Size.at(dpi)
+		}
 	}
-	return Pixels(w, h, dpi)
+	if name, orient, _ := strings.Cut(strings.ReplaceAll(t, "-", " "), " "); papers[name] != [2]float64{} {
+		if orient != "" && orient != "landscape" && orient != "portrait" {
+			return Size{}, fmt.Errorf("export: size %q: want portrait or landscape after the paper name", text)
+		}
+		return Paper(name, orient == "landscape", orDPI(dpi, 300))
+	}
+	num := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "mm"), "px"))
+	ws, hs, ok := strings.Cut(num, "x")
+	w, err1 := strconv.ParseFloat(strings.TrimSpace(ws), 64)
+	h, err2 := strconv.ParseFloat(strings.TrimSpace(hs), 64)
+	if !ok || err1 != nil || err2 != nil {
+		return Size{}, fmt.Errorf("export: size %q: want WxH in pixels (1920x1080), WxH mm (297x210mm) or a paper name (a4, a4 landscape, letter)", text)
+	}
+	if strings.HasSuffix(t, "mm") {
+		return Millimetres(w, h, orDPI(dpi, 300))
+	}
+	if w != math.Trunc(w) || h != math.Trunc(h) {
+		return Size{}, fmt.Errorf("export: size %q: pixels must be whole numbers", text)
+	}
+	return Pixels(int(w), int(h), orDPI(dpi, ScreenDPI))
+}
+
+func orDPI(dpi, def float64) float64 {
+	if dpi == 0 {
+		return def
+	}
+	return dpi
+}
+
+// at is the size at another dpi (0 keeps its own): the same logical size
+// in more or fewer pixels for a preset in pixels, the same paper for one
+// on paper.
+func (s Size) at(dpi float64) (Size, error) {
+	if dpi == 0 || dpi == s.DPI {
+		return s, s.check()
+	}
+	k := dpi / s.DPI
+	return Pixels(int(math.Round(float64(s.Width)*k)), int(math.Round(float64(s.Height)*k)), dpi)
 }
 
 // Preset is a named output size offered to the user.

@@ -33,13 +33,22 @@ type Layer struct {
 	LonLat []orb.Point
 	Unit   []orb.Point // Web Mercator unit coordinates of LonLat
 	Lines  []int       // line of each feature in File, for messages
+	// KindCodes numbers each feature's kind, in the order kinds first
+	// appear; KindNames[code] is the kind. Past MaxKindCodes kinds, the
+	// others share the last code. Drawing counts kinds in arrays by code.
+	KindCodes []uint8
+	KindNames []string
 
 	recOff []int64
 	recLen []int32
 	arena  []byte      // records added with Add
 	src    io.ReaderAt // records added with AddAt
 	serial uint64      // see Revision
+	kindOf map[string]uint8
 }
+
+// MaxKindCodes is how many kinds KindCodes tells apart.
+const MaxKindCodes = 16
 
 // Decoder turns one of a layer's records (a GeoJSON Feature, a CSV row, a
 // FlatGeobuf properties buffer) into the feature's properties as a JSON
@@ -122,6 +131,28 @@ func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
 	l.LonLat = append(l.LonLat, p)
 	l.Unit = append(l.Unit, view.ToUnit(p))
 	l.Lines = append(l.Lines, line)
+	l.KindCodes = append(l.KindCodes, l.kindCode(kind))
+}
+
+// kindCode numbers a kind, comparing with the last feature's kind first:
+// features of one kind often come together.
+func (l *Layer) kindCode(kind string) uint8 {
+	if n := len(l.KindCodes); n > 0 && l.KindNames[l.KindCodes[n-1]] == kind {
+		return l.KindCodes[n-1]
+	}
+	c, ok := l.kindOf[kind]
+	if ok {
+		return c
+	}
+	if l.kindOf == nil {
+		l.kindOf = map[string]uint8{}
+	}
+	c = uint8(min(len(l.KindNames), MaxKindCodes-1))
+	if len(l.KindNames) < MaxKindCodes {
+		l.KindNames = append(l.KindNames, kind)
+	}
+	l.kindOf[kind] = c
+	return c
 }
 
 // Grow makes room for n more features, so a loader that knows about how many
@@ -134,6 +165,7 @@ func (l *Layer) Grow(n int) {
 	l.LonLat = grow(l.LonLat, n)
 	l.Unit = grow(l.Unit, n)
 	l.Lines = grow(l.Lines, n)
+	l.KindCodes = grow(l.KindCodes, n)
 	l.recOff = grow(l.recOff, n)
 	l.recLen = grow(l.recLen, n)
 }
@@ -173,6 +205,7 @@ func (l *Layer) Remove(i int) {
 	l.LonLat = append(l.LonLat[:i], l.LonLat[i+1:]...)
 	l.Unit = append(l.Unit[:i], l.Unit[i+1:]...)
 	l.Lines = append(l.Lines[:i], l.Lines[i+1:]...)
+	l.KindCodes = append(l.KindCodes[:i], l.KindCodes[i+1:]...)
 	l.recOff = append(l.recOff[:i], l.recOff[i+1:]...)
 	l.recLen = append(l.recLen[:i], l.recLen[i+1:]...)
 	l.serial = serials.Add(1)

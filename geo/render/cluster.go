@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"sync"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
@@ -76,17 +75,17 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 		n      int
 		sx, sy float64
 		first  int // the lowest index, so the order of the visit does not matter
-		kinds  [maxKindCodes]int32
+		kinds  [layer.MaxKindCodes]int32
 	}
 	cells := make([]cell, nx*ny)
-	codes, names := kindCodes(l)
+	codes, names := l.KindCodes, l.KindNames
 	var markers []Marker
 	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
 			return true
 		}
-		if l.IDs[i] == in.Selected {
+		if isSite(in.Selected, l, i) {
 			markers = append(markers, marker(l, i, x, y, in))
 			return true
 		}
@@ -111,8 +110,8 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 			markers = append(markers, marker(l, c.first, x, y, in))
 		default:
 			kind, best := "", int32(0)
-			for code, n := range c.kinds {
-				if k := names[code]; n > best || n == best && n > 0 && k < kind {
+			for code, k := range names {
+				if n := c.kinds[code]; n > best || n == best && n > 0 && k < kind {
 					kind, best = k, n
 				}
 			}
@@ -122,19 +121,27 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 	return markers, out
 }
 
+// Symbol is the cluster's disc, its radius rounded to half pixels so that
+// clusters of about the same size share one symbol.
+func (c Cluster) Symbol() Symbol {
+	return Symbol{Marker: style.Marker{Color: c.Color}, ClusterR: math.Round(c.R*2) / 2}
+}
+
 // clusterPaths is a cluster's circle: a white ring around a disc of its
-// colour, the same in every backend.
-func clusterPaths(c Cluster) []fillPath {
-	fill := c.Color
-	fill.A = 0xE6
-	return []fillPath{
-		{style.Circle.Outline(c.R + 2), color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}},
-		{style.Circle.Outline(c.R), fill},
+// colour, slightly see-through.
+func clusterPaths(r float64, c color.NRGBA) []FillPath {
+	c.A = 0xE6
+	return []FillPath{
+		{style.Circle.Outline(r + 2), color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}},
+		{style.Circle.Outline(r), c},
 	}
 }
 
 // clusterTextSize is the size of a cluster's count.
 const clusterTextSize = 11.0
+
+// clusterText is the colour of a cluster's count.
+var clusterText = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
 
 // ClusterAt returns the cluster of the scene under pixel (x, y), if any.
 func (s *Scene) ClusterAt(x, y float64) (Cluster, bool) {
@@ -146,40 +153,4 @@ func (s *Scene) ClusterAt(x, y float64) (Cluster, bool) {
 		}
 	}
 	return Cluster{}, false
-}
-
-// maxKindCodes bounds the kinds told apart in a cluster's colour; more kinds
-// than that share the last code.
-const maxKindCodes = 16
-
-type kindTable struct {
-	n     int // the layer's length when the table was made
-	codes []uint8
-	names []string
-}
-
-var kindTables sync.Map // *layer.Layer -> *kindTable
-
-// kindCodes numbers a layer's kinds, once per layer and length: clustering
-// a million sites then counts kinds in arrays, not maps.
-func kindCodes(l *layer.Layer) ([]uint8, []string) {
-	if v, ok := kindTables.Load(l); ok && v.(*kindTable).n == l.Len() {
-		t := v.(*kindTable)
-		return t.codes, t.names
-	}
-	t := &kindTable{n: l.Len(), codes: make([]uint8, l.Len()), names: make([]string, maxKindCodes)}
-	seen := map[string]uint8{}
-	for i, k := range l.Kinds {
-		c, ok := seen[k]
-		if !ok {
-			c = uint8(min(len(seen), maxKindCodes-1))
-			seen[k] = c
-			if t.names[c] == "" {
-				t.names[c] = k
-			}
-		}
-		t.codes[i] = c
-	}
-	kindTables.Store(l, t)
-	return t.codes, t.names
 }

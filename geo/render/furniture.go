@@ -43,13 +43,21 @@ type Poly struct {
 	Fill   color.NRGBA
 }
 
-// Text is a line of text; X, Y is the left end of its baseline.
+// Text is a line of text; X, Y is the left end of its baseline. Color is
+// the ink (furniture leaves it zero for the label colour); a Halo colour
+// with alpha draws a halo HaloWidth wide around the glyphs.
 type Text struct {
-	Text string
-	X, Y float64
-	Size float64
-	Bold bool
+	Text  string
+	X, Y  float64
+	Size  float64
+	Bold  bool
+	Color color.NRGBA
+	Halo  color.NRGBA
 }
+
+// HaloWidth is how far a text's halo reaches beyond its glyphs, on each
+// side, in logical pixels.
+const HaloWidth = 1.2
 
 // Furniture sizes, in logical pixels.
 const (

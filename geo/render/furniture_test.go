@@ -1,102 +1,12 @@
 package render
 
 import (
-	"image"
 	"math"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
-
-func furnished(w, h float64) Input {
-	return Input{View: anatolia(1000, 700).Reframe(w, h), Layers: testLayers(), Selected: "byd",
-		Attribution: []string{"Data: test"},
-		Furniture: Furniture{Title: "Rare earths in Anatolia", Subtitle: "Deposits, plants and a planned refinery",
-			Legend: true, ScaleBar: true, NorthArrow: true, Footnote: "Made with Lodemap on 27 November 2026 · Data: test"}}
-}
-
-// TestFurnitureGolden checks each piece of furniture against a golden
-// image, on a screen-sized frame and on A4 landscape at 300 dpi, where it
-// must keep its look (scale 3.125), not shrink.
-func TestFurnitureGolden(t *testing.T) {
-	a4w, a4h := 297/25.4*96, 210/25.4*96
-	tests := []struct {
-		name  string
-		w, h  float64
-		scale float64
-	}{
-		{"1x", 960, 600, 1},
-		{"a4-300dpi", a4w, a4h, 300.0 / 96},
-	}
-	for _, tt := range tests {
-		s, err := Build(furnished(tt.w, tt.h))
-		if err != nil {
-			t.Fatal(err)
-		}
-		img := Raster(s, tt.scale)
-		for _, o := range s.Overlays {
-			t.Run(tt.name+"/"+o.Name, func(t *testing.T) {
-				b := o.Boxes[0]
-				r := image.Rect(int(b.X*tt.scale), int(b.Y*tt.scale), int(math.Ceil((b.X+b.W)*tt.scale)), int(math.Ceil((b.Y+b.H)*tt.scale)))
-				crop := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
-				for y := 0; y < r.Dy(); y++ {
-					copy(crop.Pix[y*crop.Stride:(y+1)*crop.Stride], img.Pix[img.PixOffset(r.Min.X, r.Min.Y+y):img.PixOffset(r.Max.X, r.Min.Y+y)])
-				}
-				assertGolden(t, "furniture-"+o.Name+"-"+tt.name+".png", crop)
-			})
-		}
-	}
-}
-
-func TestFurnitureLayout(t *testing.T) {
-	s, err := Build(furnished(960, 600))
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := map[string]Overlay{}
-	for _, o := range s.Overlays {
-		names[o.Name] = o
-		for _, b := range o.Boxes {
-			if b.X < 0 || b.Y < 0 || b.X+b.W > s.Width+0.01 || b.Y+b.H > s.Height+0.01 {
-				t.Errorf("%s box %+v leaves the %gx%g frame", o.Name, b, s.Width, s.Height)
-			}
-		}
-	}
-	for _, n := range []string{"attribution", "title", "north", "scalebar", "legend"} {
-		if _, ok := names[n]; !ok {
-			t.Errorf("no %s", n)
-		}
-	}
-	// The legend names the layers and kinds in the frame, and only them:
-	// the test layers' Fiji mine is out of view but its kind is shown by
-	// another mine, and "Exploration" (Fiji's status) is not a fill shown.
-	var lines []string
-	for _, tx := range names["legend"].Texts {
-		lines = append(lines, tx.Text)
-	}
-	want := []string{"Deposits", "Deposit", "Mine", "Plants", "Refinery", "Automaker plant", "Headquarters", "Pilot plant", "Magnet plant", "Battery plant", "Smelter", "Status", "Operating or commissioning", "Under construction", "Planned, announced or proposed"}
-	if len(lines) != len(want) {
-		t.Fatalf("legend = %q, want %q", lines, want)
-	}
-	for i := range want {
-		if lines[i] != want[i] {
-			t.Errorf("legend line %d = %q, want %q", i, lines[i], want[i])
-		}
-	}
-	hidden := furnished(960, 600)
-	hidden.Hidden = map[string]bool{"b": true}
-	s2, _ := Build(hidden)
-	for _, o := range s2.Overlays {
-		if o.Name == "legend" {
-			for _, tx := range o.Texts {
-				if tx.Text == "Plants" || tx.Text == "Refinery" || tx.Text == "Under construction" {
-					t.Errorf("legend shows %q of a hidden layer", tx.Text)
-				}
-			}
-		}
-	}
-}
 
 // TestScaleBar checks the scale bar against a known distance: Beylikova to
 // Manisa, great-circle, measured on the map in pixels.

@@ -1,8 +1,9 @@
 // Package render turns layers and a viewport into a Scene, a display list of
-// basemap polygons, styled markers grouped by layer, placed labels and
-// attribution text, and draws a Scene with a backend. The raster backend in
-// this package draws both the window's map and PNG exports, so what is
-// exported is what was seen.
+// basemap polygons, styled markers grouped by layer, placed labels and page
+// furniture, and walks a Scene into a Backend with Scene.Draw, the one
+// drawing path. The backends live in packages of their own: raster (the
+// window's map and PNG exports), svg and pdf; so what is exported is what
+// was seen.
 package render
 
 import (
@@ -62,10 +63,11 @@ type Dot struct {
 	Style style.Marker // with Dot set
 }
 
-// Marker is one feature's marker.
+// Marker is one feature's marker. Site is the feature; ID its record id.
 type Marker struct {
 	X, Y         float64
 	Style        style.Marker
+	Site         layer.Site
 	ID           string
 	Kind, Status string
 	Selected     bool
@@ -84,11 +86,11 @@ type Input struct {
 	View       view.Viewport
 	Layers     []*layer.Layer
 	Hidden     map[string]bool // layer ids that are switched off
-	Selected   string          // feature id, or ""
-	Hovered    string          // feature id, or ""
+	Selected   layer.Site      // the selected feature, or none
+	Hovered    layer.Site      // the feature under the pointer, or none
 	NoLabels   bool
 	NoClusters bool // draw every site, however crowded
-	NoBasemap  bool // leave out the countries (a tile beneath holds them)
+	NoBasemap  bool // leave out the sea and the countries (a tile beneath holds them)
 	// Grids, when given, index the layers' Mercator unit points, so only the
 	// sites near the frame are looked at.
 	Grids map[*layer.Layer]*index.Grid
@@ -102,12 +104,13 @@ type Input struct {
 // Build makes the Scene for one frame.
 func Build(in Input) (*Scene, error) {
 	v := in.View
-	s := &Scene{Width: v.Width, Height: v.Height, Background: style.Sea}
+	s := &Scene{Width: v.Width, Height: v.Height}
 	bm, err := basemap.ForZoom(v.Zoom)
 	if err != nil {
 		return nil, err
 	}
 	if !in.NoBasemap {
+		s.Background = style.Sea
 		s.Land = landPolygons(bm, v)
 	}
 	var cands []labelCand
@@ -187,7 +190,7 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		if !inView(x, y) {
 			return true
 		}
-		if crowded && l.IDs[i] != in.Selected {
+		if crowded && !isSite(in.Selected, l, i) {
 			st := style.For(l.Kinds[i], l.Status[i])
 			st.Dot = true
 			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: st})
@@ -206,6 +209,34 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		return true
 	})
 	return g
+}
+
+// Crowded decides, once for a frame, which layers have more sites in it
+// than can be told apart: they are drawn as clusters (or dots).
+func Crowded(in Input) map[string]bool {
+	out := map[string]bool{}
+	s := &Scene{Width: in.View.Width, Height: in.View.Height}
+	proj := newProjector(in.View)
+	for _, l := range in.Layers {
+		if in.Hidden[l.ID] || l.Len() <= ClusterFrom {
+			continue
+		}
+		each := candidates(l, in, s, frameMargin, false)
+		out[l.ID] = countInFrame(l, each, proj, s.Width, s.Height, ClusterFrom) > ClusterFrom
+	}
+	return out
+}
+
+// Highlight returns the selected site's marker, placed in in's view, when
+// the selection is in one of layers.
+func Highlight(in Input, layers []*layer.Layer) (Marker, bool) {
+	for _, l := range layers {
+		if i := in.Selected.Index; l.ID == in.Selected.Layer && i >= 0 && i < l.Len() {
+			x, y := newProjector(in.View).pixel(l.Unit[i])
+			return marker(l, i, x, y, in), true
+		}
+	}
+	return Marker{}, false
 }
 
 // frameMargin is how far beyond the frame a marker still shows.
@@ -262,10 +293,13 @@ func candidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool)
 }
 
 func marker(l *layer.Layer, i int, x, y float64, in Input) Marker {
-	return Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), ID: l.IDs[i],
+	return Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), Site: l.Site(i), ID: l.IDs[i],
 		Kind: l.Kinds[i], Status: l.Status[i],
-		Selected: l.IDs[i] == in.Selected, Hovered: l.IDs[i] == in.Hovered}
+		Selected: isSite(in.Selected, l, i), Hovered: isSite(in.Hovered, l, i)}
 }
+
+// isSite reports whether s is feature i of l.
+func isSite(s layer.Site, l *layer.Layer, i int) bool { return s.Index == i && s.Layer == l.ID }
 
 func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
 	b := v.Bounds()

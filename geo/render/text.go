@@ -8,65 +8,75 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
 // The Go fonts are embedded by golang.org/x/image, so labels look the same
-// on every machine and in every export.
+// on every machine and in every export. The parsed fonts are shared and
+// safe for concurrent use; font.Face values are not, so each drawing makes
+// its own (NewFace) and measuring uses a buffer of its own.
 var (
 	fontsOnce     sync.Once
 	regular, bold *opentype.Font
-	fontErr       error
-	faceMu        sync.Mutex
-	faces         = map[faceKey]font.Face{}
+	buffers       = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
 )
 
-type faceKey struct {
-	size float64
-	bold bool
-}
-
-func loadFonts() {
+func fonts() (reg, b *opentype.Font) {
 	fontsOnce.Do(func() {
-		regular, fontErr = opentype.Parse(goregular.TTF)
-		if fontErr == nil {
-			bold, fontErr = opentype.Parse(gobold.TTF)
+		var err error
+		if regular, err = opentype.Parse(goregular.TTF); err == nil {
+			bold, err = opentype.Parse(gobold.TTF)
 		}
-		if fontErr != nil {
-			fontErr = fmt.Errorf("render: font: %w", fontErr)
+		if err != nil {
+			// The embedded fonts are known good; this cannot fail at run time.
+			panic(fmt.Errorf("render: font: %w", err))
 		}
 	})
+	return regular, bold
 }
 
-// face returns a cached face of the given pixel size. font.Face is not safe
-// for concurrent use, so callers hold faceMu while they use it.
-func face(size float64, isBold bool) font.Face {
-	loadFonts()
-	if fontErr != nil {
-		panic(fontErr) // the embedded fonts are known good; this cannot fail at run time
-	}
-	k := faceKey{size, isBold}
-	if f, ok := faces[k]; ok {
-		return f
-	}
-	f := regular
+func fontFor(isBold bool) *opentype.Font {
+	reg, b := fonts()
 	if isBold {
-		f = bold
+		return b
 	}
-	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	return reg
+}
+
+// NewFace returns a face of the Go font at a pixel size, for one drawing:
+// a face is not safe for concurrent use.
+func NewFace(size float64, isBold bool) font.Face {
+	fc, err := opentype.NewFace(fontFor(isBold), &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
-		panic(fmt.Errorf("render: font face: %w", err))
+		panic(fmt.Errorf("render: font face: %w", err)) // only for a negative size
 	}
-	faces[k] = fc
 	return fc
 }
 
-// MeasureText returns the advance width of s in pixels at the given size.
+// MeasureText returns the advance width of s in pixels at the given size,
+// exactly as font.MeasureString measures it with a face of that size
+// (NewFace). It
+// is safe for concurrent use.
 func MeasureText(s string, size float64, isBold bool) float64 {
-	faceMu.Lock()
-	defer faceMu.Unlock()
-	w := font.MeasureString(face(size, isBold), s)
-	return fixedToFloat(w)
+	f := fontFor(isBold)
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
+	ppem := fixed.Int26_6(0.5 + size*64)
+	var w fixed.Int26_6
+	prev := sfnt.GlyphIndex(0)
+	for i, r := range s {
+		g, _ := f.GlyphIndex(buf, r)
+		if i > 0 {
+			// As opentype.Face.Kern does: kerning at one unit per em.
+			if k, err := f.Kern(buf, prev, g, fixed.Int26_6(f.UnitsPerEm()), font.HintingNone); err == nil {
+				w += k
+			}
+		}
+		if a, err := f.GlyphAdvance(buf, g, ppem, font.HintingNone); err == nil {
+			w += a
+		}
+		prev = g
+	}
+	return float64(w) / 64
 }
-
-func fixedToFloat(v fixed.Int26_6) float64 { return float64(v) / 64 }

@@ -9,21 +9,46 @@ import (
 // DotRadius is the radius of a site drawn as a dot.
 const DotRadius = 1.5
 
-// fillPath is one filled outline of a marker, around (0,0), in logical px.
-type fillPath struct {
-	pts [][2]float64
-	col color.NRGBA
+// Symbol is a shape placed at a point: a feature's marker (or its dot, when
+// Marker.Dot is set), or a cluster's disc when ClusterR is not zero. It is
+// comparable, so a backend defines each symbol once and places it by
+// reference.
+type Symbol struct {
+	Marker            style.Marker
+	Selected, Hovered bool
+	// ClusterR is a cluster disc's radius, in half pixels steps; its colour
+	// is Marker.Color.
+	ClusterR float64
+}
+
+// FillPath is one filled outline of a symbol, around (0,0), in logical px.
+type FillPath struct {
+	Points [][2]float64
+	Color  color.NRGBA
+}
+
+// Paths is the symbol as filled outlines, painted in order, and how far
+// they reach from the centre. Every backend draws these same paths.
+func (s Symbol) Paths() (paths []FillPath, extent float64) {
+	if s.ClusterR != 0 {
+		return clusterPaths(s.ClusterR, s.Marker.Color), s.ClusterR + 2
+	}
+	return markerPaths(s.Marker, s.Selected, s.Hovered)
+}
+
+// Symbol is the marker's symbol.
+func (m Marker) Symbol() Symbol {
+	return Symbol{Marker: m.Style, Selected: m.Selected, Hovered: m.Hovered}
 }
 
 // markerPaths is a marker as filled outlines, painted in order: a halo ring
 // when selected, the outline band in the kind's colour (dashed when under
 // construction), then the inside (colour when solid, white when hollow or
-// dashed). Every backend draws these same paths. extent is how far the
-// paths reach from the centre.
-func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, extent float64) {
+// dashed). extent is how far the paths reach from the centre.
+func markerPaths(m style.Marker, selected, hovered bool) (paths []FillPath, extent float64) {
 	r := style.MarkerSize / 2
 	if m.Dot {
-		return []fillPath{{style.Circle.Outline(DotRadius), m.Color}}, DotRadius
+		return []FillPath{{style.Circle.Outline(DotRadius), m.Color}}, DotRadius
 	}
 	if selected {
 		r *= 1.3
@@ -33,7 +58,7 @@ func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, exte
 	sw := style.StrokeWidth
 	shape := m.Shape
 	add := func(radius float64, c color.NRGBA) {
-		paths = append(paths, fillPath{shape.Outline(radius), c})
+		paths = append(paths, FillPath{shape.Outline(radius), c})
 	}
 	if selected {
 		add(r+sw/2+style.HaloWidth, style.Highlight)
@@ -46,7 +71,7 @@ func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, exte
 	if m.Fill == style.Dashed {
 		add(r+sw/2, style.HollowInside)
 		for _, d := range dashes(shape, r+sw/2+0.5, r-sw) {
-			paths = append(paths, fillPath{d, outline})
+			paths = append(paths, FillPath{d, outline})
 		}
 	} else {
 		add(r+sw/2, outline)
@@ -57,7 +82,7 @@ func markerPaths(m style.Marker, selected, hovered bool) (paths []fillPath, exte
 	}
 	add(r+sw/2-inner, inside)
 	for _, p := range paths {
-		for _, pt := range p.pts {
+		for _, pt := range p.Points {
 			extent = max(extent, abs(pt[0]), abs(pt[1]))
 		}
 	}

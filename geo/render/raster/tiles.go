@@ -1,6 +1,8 @@
-package render
+package raster
 
 import (
+	"context"
+	"encoding/binary"
 	"hash/fnv"
 	"image"
 	"image/draw"
@@ -8,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -15,8 +18,9 @@ import (
 // TileSize is the side of a screen tile in logical pixels.
 const TileSize = 256
 
-// maxTiles bounds the tile cache (a 256-px tile is 256 KB at scale 1).
-const maxTiles = 400
+// maxTileBytes bounds the tile cache's pixels: 512 tiles at scale 1 (256
+// KB each), 128 at scale 2. The tiles of the frame shown are always kept.
+const maxTileBytes = 128 << 20
 
 // TileCache draws the window's frames from world-aligned tiles of the
 // basemap and the crowded layers (clusters or dots), which it keeps: a pan
@@ -24,25 +28,12 @@ const maxTiles = 400
 // layers of separate markers, labels, the selection and the furniture, is
 // drawn over the tiles from a Scene of the frame. Exports draw whole Scenes.
 type TileCache struct {
-	mu    sync.Mutex
-	tiles map[tileKey]*tile
-	order []tileKey
-	found struct { // the last selection looked up in a crowded layer
-		l  *layer.Layer
-		id string
-		i  int
-	}
-}
-
-// indexOf finds a site in a layer, remembering the last answer: a scan of a
-// million sites is done once per selection, not once per frame.
-func (c *TileCache) indexOf(l *layer.Layer, id string) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.found.l != l || c.found.id != id {
-		c.found.l, c.found.id, c.found.i = l, id, l.Index(id)
-	}
-	return c.found.i
+	mu      sync.Mutex
+	tiles   map[tileKey]*tile
+	order   []tileKey // oldest first
+	bytes   int       // of the tiles' pixels
+	states  [2]uint64 // the layers' state now and before it
+	sprites *Sprites
 }
 
 type tileKey struct {
@@ -53,11 +44,14 @@ type tileKey struct {
 
 type tile struct {
 	img      *image.RGBA
-	clusters []Cluster // in world pixels, for hit tests
+	clusters []render.Cluster // in world pixels, for hit tests
 }
 
-// NewTileCache returns an empty cache.
-func NewTileCache() *TileCache { return &TileCache{tiles: map[tileKey]*tile{}} }
+// NewTileCache returns an empty cache, with sprites of its own for the
+// markers it draws.
+func NewTileCache() *TileCache {
+	return &TileCache{tiles: map[tileKey]*tile{}, sprites: NewSprites(0)}
+}
 
 // Frame draws in's view at the given pixel ratio, moved by less than a
 // pixel onto the world's pixel grid (view.Snapped). It draws into dst when
@@ -65,10 +59,10 @@ func NewTileCache() *TileCache { return &TileCache{tiles: map[tileKey]*tile{}} }
 // is much faster to fill than fresh memory), else into a new image. The Scene returned holds
 // what was drawn over the tiles and, as groups of their own, the clusters
 // from the tiles, so hit tests see them.
-func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA, *Scene, error) {
+func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, dst *image.RGBA) (*image.RGBA, *render.Scene, error) {
 	in.View = in.View.Snapped(scale)
 	v := in.View
-	crowded := crowdedLayers(in)
+	crowded := render.Crowded(in)
 	var tileLayers, topLayers []*layer.Layer
 	for _, l := range in.Layers {
 		if in.Hidden[l.ID] {
@@ -81,6 +75,13 @@ func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA
 		}
 	}
 	state := stateOf(tileLayers, in.NoClusters)
+	c.mu.Lock()
+	if c.states[0] != state {
+		// Tiles of the state before are kept (a layer switched off and on
+		// again draws at once); older ones are of no more use.
+		c.states = [2]uint64{state, c.states[0]}
+	}
+	c.mu.Unlock()
 
 	w, h := int(math.Ceil(v.Width*scale)), int(math.Ceil(v.Height*scale))
 	img := dst
@@ -93,10 +94,10 @@ func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA
 	tx0, ty0 := int(math.Floor(ox/TileSize)), int(math.Floor(oy/TileSize))
 	tx1, ty1 := int(math.Ceil((ox+v.Width)/TileSize)), int(math.Ceil((oy+v.Height)/TileSize))
 	key := func(x, y int) tileKey { return tileKey{zoom: v.Zoom, scale: scale, x: x, y: y, state: state} }
-	if err := c.fill(in, tileLayers, crowded, key, tx0, ty0, tx1, ty1); err != nil {
+	if err := c.fill(ctx, in, tileLayers, crowded, key, tx0, ty0, tx1, ty1); err != nil {
 		return nil, nil, err
 	}
-	var clusters []Cluster
+	var clusters []render.Cluster
 	c.mu.Lock()
 	for ty := ty0; ty < ty1; ty++ {
 		for tx := tx0; tx < tx1; tx++ {
@@ -114,26 +115,22 @@ func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA
 	top.Layers = topLayers
 	top.NoBasemap = true
 	top.Crowded = crowded
-	s, err := Build(top)
+	s, err := render.Build(top)
 	if err != nil {
 		return nil, nil, err
 	}
-	if in.Selected != "" && s.Highlight == nil {
-		// The selection is in a crowded layer: the tiles draw it as one of
-		// the crowd, so it is drawn again here, highlighted.
-		proj := newProjector(v)
-		for _, l := range tileLayers {
-			if i := c.indexOf(l, in.Selected); i >= 0 {
-				x, y := proj.pixel(l.Unit[i])
-				m := marker(l, i, x, y, in)
-				s.Highlight = &m
-				break
-			}
+	if s.Highlight == nil {
+		// The selection may be in a crowded layer: the tiles draw it as
+		// one of the crowd, so it is drawn again here, highlighted.
+		if m, ok := render.Highlight(in, tileLayers); ok {
+			s.Highlight = &m
 		}
 	}
-	drawTop(img, s, scale)
+	if err := s.Draw(ctx, New(img, scale, c.sprites), nil); err != nil {
+		return nil, nil, err
+	}
 	// The tiles' clusters, for hit tests: each tile keeps those centred in it.
-	g := Group{Layer: "tiles"}
+	g := render.Group{Layer: "tiles"}
 	for _, cl := range clusters {
 		if cl.X >= -cl.R && cl.Y >= -cl.R && cl.X <= v.Width+cl.R && cl.Y <= v.Height+cl.R {
 			g.Clusters = append(g.Clusters, cl)
@@ -148,7 +145,7 @@ func (c *TileCache) Frame(in Input, scale float64, dst *image.RGBA) (*image.RGBA
 // visited once, in order, and cut it into tiles. Sites are gathered beyond
 // the block (a cluster cell, a marker), so what crosses a tile's edge is the
 // same whichever block drew the tile.
-func (c *TileCache) fill(in Input, layers []*layer.Layer, crowded map[string]bool, key func(x, y int) tileKey, tx0, ty0, tx1, ty1 int) error {
+func (c *TileCache) fill(ctx context.Context, in render.Input, layers []*layer.Layer, crowded map[string]bool, key func(x, y int) tileKey, tx0, ty0, tx1, ty1 int) error {
 	mx0, my0, mx1, my1 := tx1, ty1, tx0-1, ty0-1
 	c.mu.Lock()
 	for ty := ty0; ty < ty1; ty++ {
@@ -165,15 +162,18 @@ func (c *TileCache) fill(in Input, layers []*layer.Layer, crowded map[string]boo
 	ws := in.View.WorldSize()
 	w, h := float64((mx1-mx0+1)*TileSize), float64((my1-my0+1)*TileSize)
 	centre := view.FromUnit(orb.Point{(float64(mx0*TileSize) + w/2) / ws, (float64(my0*TileSize) + h/2) / ws})
-	bin := Input{View: view.Viewport{Center: centre, Zoom: in.View.Zoom, Width: w, Height: h},
+	bin := render.Input{View: view.Viewport{Center: centre, Zoom: in.View.Zoom, Width: w, Height: h},
 		Layers: layers, Grids: in.Grids, Crowded: crowded, NoClusters: in.NoClusters, NoLabels: true,
-		Furniture: Furniture{NoAttribution: true}}
-	s, err := Build(bin)
+		Furniture: render.Furniture{NoAttribution: true}}
+	s, err := render.Build(bin)
 	if err != nil {
 		return err
 	}
 	scale := key(0, 0).scale
-	block := Raster(s, scale)
+	block, err := Draw(ctx, s, scale, c.sprites, nil)
+	if err != nil {
+		return err
+	}
 	side := int(math.Round(TileSize * scale))
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -198,73 +198,52 @@ func (c *TileCache) fill(in Input, layers []*layer.Layer, crowded map[string]boo
 			}
 			c.tiles[k] = t
 			c.order = append(c.order, k)
+			c.bytes += len(t.img.Pix)
 		}
 	}
-	// Forget the oldest tiles, but none of this frame's.
-	inFrame := func(k tileKey) bool {
+	c.evict(func(k tileKey) bool {
 		return k.zoom == key(0, 0).zoom && k.scale == scale && k.state == key(0, 0).state && k.x >= tx0 && k.x < tx1 && k.y >= ty0 && k.y < ty1
-	}
+	})
+	return nil
+}
+
+// evict forgets the tiles of states no longer current or just before, and
+// the oldest tiles while over the byte budget, but none that inFrame
+// reports in the frame being drawn. c.mu is held.
+func (c *TileCache) evict(inFrame func(tileKey) bool) {
 	kept := c.order[:0]
-	excess := len(c.order) - maxTiles
 	for _, k := range c.order {
-		if excess > 0 && !inFrame(k) {
+		stale := k.state != c.states[0] && k.state != c.states[1]
+		if (stale || c.bytes > maxTileBytes) && !inFrame(k) {
+			c.bytes -= len(c.tiles[k].img.Pix)
 			delete(c.tiles, k)
-			excess--
 			continue
 		}
 		kept = append(kept, k)
 	}
+	clear(c.order[len(kept):])
 	c.order = kept
-	return nil
 }
 
-// crowdedLayers decides, once for the frame, which layers have more sites
-// in it than can be told apart.
-func crowdedLayers(in Input) map[string]bool {
-	out := map[string]bool{}
-	s := &Scene{Width: in.View.Width, Height: in.View.Height}
-	proj := newProjector(in.View)
-	for _, l := range in.Layers {
-		if in.Hidden[l.ID] || l.Len() <= ClusterFrom {
-			continue
-		}
-		each := candidates(l, in, s, frameMargin, false)
-		out[l.ID] = countInFrame(l, each, proj, s.Width, s.Height, ClusterFrom) > ClusterFrom
-	}
-	return out
+// Len is how many tiles are kept, and their pixels' bytes.
+func (c *TileCache) Len() (tiles, bytes int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.tiles), c.bytes
 }
 
-// stateOf identifies what the tiles of these layers show: the layers
-// themselves (a loading layer grows) and the clustering switch.
+// stateOf identifies what the tiles of these layers show: the layers'
+// contents (a loading layer grows; a reloaded one is another history) and
+// the clustering switch.
 func stateOf(layers []*layer.Layer, noClusters bool) uint64 {
 	h := fnv.New64a()
 	for _, l := range layers {
 		h.Write([]byte(l.ID))
-		var b [16]byte
-		n := uint64(l.Len())
-		p := uint64(uintptrOf(l))
-		for i := 0; i < 8; i++ {
-			b[i], b[8+i] = byte(n>>(8*i)), byte(p>>(8*i))
-		}
-		h.Write(b[:])
+		r := l.Revision()
+		h.Write(binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, r.Serial), uint64(r.Len)))
 	}
 	if noClusters {
 		h.Write([]byte{1})
 	}
 	return h.Sum64()
-}
-
-// drawTop draws a frame's Scene over its tiles: markers, selection, labels
-// and furniture (its clusters are in the tiles).
-func drawTop(img *image.RGBA, s *Scene, scale float64) {
-	for _, g := range s.Groups {
-		for _, m := range g.Markers {
-			stamp(img, m, scale)
-		}
-	}
-	if s.Highlight != nil {
-		stamp(img, *s.Highlight, scale)
-	}
-	drawLabels(img, s.Labels, scale)
-	drawOverlays(img, s, scale)
 }

@@ -1,0 +1,91 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"io"
+
+	"github.com/lodemap/lodemap/geo/index"
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/render"
+)
+
+// Options are what an export holds besides the map's state: its size and
+// its furniture. The export dialog and the command line both fill them in
+// and hand them to Run, so both export the same way.
+type Options struct {
+	Size            Size
+	Title, Subtitle string
+	Legend          bool
+	ScaleBar        bool
+	NorthArrow      bool
+	NoAttribution   bool
+	Footnote        string // the date and the data sources, or ""
+	EverySite       bool   // every site as a dot, however crowded, instead of clusters
+}
+
+// Input frames the map's state for the export: the view takes the
+// output's aspect ratio, keeping its centre and all that was in it; the
+// furniture and the clustering switch are the options'. Layers large
+// enough to need one get a grid index, so only their sites near the frame
+// are visited.
+func (o Options) Input(in render.Input) render.Input {
+	w, h := o.Size.Logical()
+	in.View = in.View.Reframe(w, h)
+	in.NoClusters = o.EverySite
+	in.Furniture = render.Furniture{Title: o.Title, Subtitle: o.Subtitle, Legend: o.Legend, ScaleBar: o.ScaleBar,
+		NorthArrow: o.NorthArrow, NoAttribution: o.NoAttribution, Footnote: o.Footnote}
+	var grids map[*layer.Layer]*index.Grid
+	for _, l := range in.Layers {
+		if in.Grids[l] != nil || l.Len() <= render.ClusterFrom || in.Hidden[l.ID] {
+			continue
+		}
+		if grids == nil {
+			grids = make(map[*layer.Layer]*index.Grid, len(in.Layers))
+			for k, g := range in.Grids {
+				grids[k] = g
+			}
+		}
+		grids[l] = index.New(l.Unit)
+	}
+	if grids != nil {
+		in.Grids = grids
+	}
+	return in
+}
+
+// Scene builds the export's Scene from the map's state.
+func (o Options) Scene(in render.Input) (*render.Scene, error) {
+	return render.Build(o.Input(in))
+}
+
+// Run exports the map's state to path, in the format its extension names,
+// through a temporary file renamed into place when complete: on error or
+// cancellation the target is untouched. progress (optional) is called with
+// the items drawn and the total.
+func Run(ctx context.Context, path string, in render.Input, o Options, progress func(done, total int)) error {
+	f, err := FormatFor(path)
+	if err != nil {
+		return err
+	}
+	s, err := o.Scene(in)
+	if err != nil {
+		return err
+	}
+	return write(ctx, path, func(w io.Writer) error {
+		return Encode(ctx, w, f, s, o.Size.Scale(), o.Title, progress)
+	})
+}
+
+// PNGBytes renders the export as PNG in memory, for the clipboard.
+func PNGBytes(ctx context.Context, in render.Input, o Options) ([]byte, error) {
+	s, err := o.Scene(in)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := Encode(ctx, &b, PNG, s, o.Size.Scale(), o.Title, nil); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,91 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
+	"github.com/lodemap/lodemap/geo/render/rendertest"
+)
+
+// TestPDFMatchesPNG renders the PDF back with poppler and compares it with
+// the PNG export of the same scene.
+func TestPDFMatchesPNG(t *testing.T) {
+	for _, tool := range []string{"pdftoppm", "pdftotext", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("CI must provide %s (poppler-utils)", tool)
+			}
+			t.Skipf("needs %s (poppler-utils)", tool)
+		}
+	}
+	a4w, a4h := 297/25.4*96, 210/25.4*96
+	s, err := render.Build(rendertest.Furnished(a4w, a4h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "map.pdf")
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, s, "Test map", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "96", "-png", "-singlefile", file, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := raster.Draw(context.Background(), s, 1, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := got.Bounds().Size().Sub(want.Bounds().Size()); d.X > 1 || d.X < -1 || d.Y > 1 || d.Y < -1 {
+		t.Fatalf("PDF page renders at %v, PNG is %v", got.Bounds().Size(), want.Bounds().Size())
+	}
+	mean, far := rendertest.Compare(got, want)
+	t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
+	if mean > 4 || far > 0.02 {
+		t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
+	}
+	text, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each label is in the text once (its halo is an artifact), plus as
+	// often as the furniture repeats it (a legend entry of the same name).
+	for _, l := range s.Labels {
+		want := 1
+		for _, o := range s.Overlays {
+			for _, tx := range o.Texts {
+				want += strings.Count(tx.Text, l.Text)
+			}
+		}
+		if n := strings.Count(string(text), l.Text); n != want {
+			t.Errorf("label %q is %d times in the PDF's text, want %d", l.Text, n, want)
+		}
+	}
+	if !strings.Contains(string(text), "Rare earths in Anatolia") {
+		t.Error("title is not text in the PDF")
+	}
+	fonts, _ := exec.Command("pdffonts", file).Output()
+	if lines := strings.Split(strings.TrimSpace(string(fonts)), "\n"); len(lines) < 4 || strings.Count(string(fonts), " yes ") < 2 {
+		t.Errorf("fonts not embedded:\n%s", fonts)
+	}
+}

@@ -1,0 +1,160 @@
+package raster
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/paulmach/orb"
+	"golang.org/x/image/vector"
+)
+
+// pendingPath is a path waiting to be filled with others of its paint: the
+// land's countries are filled in one pass, then outlined.
+type pendingPath struct {
+	rings [][]orb.Point
+	paint render.Paint
+}
+
+// Path implements render.Backend. Consecutive paths of one paint are
+// filled together, then outlined; a lone axis-aligned box is filled as a
+// pixel-aligned rectangle.
+func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
+	if len(c.pending) > 0 && c.pending[0].paint != p {
+		c.flush()
+	}
+	c.pending = append(c.pending, pendingPath{rings, p})
+}
+
+// flush fills and outlines the pending paths.
+func (c *Canvas) flush() {
+	if len(c.pending) == 0 {
+		return
+	}
+	p := c.pending[0].paint
+	if x0, y0, x1, y1, ok := render.Rect(c.pending[0].rings); ok && len(c.pending) == 1 && p.Stroke.A == 0 {
+		s := c.scale
+		r := image.Rect(int(math.Round(x0*s)), int(math.Round(y0*s)), int(math.Round(x1*s)), int(math.Round(y1*s)))
+		draw.Draw(c.img, r, image.NewUniform(p.Fill), image.Point{}, draw.Over)
+	} else {
+		if p.Fill.A != 0 {
+			c.fill(p.Fill)
+		}
+		if p.Stroke.A != 0 {
+			for _, pp := range c.pending {
+				for _, ring := range pp.rings {
+					c.outline(ring, p.Stroke)
+				}
+			}
+		}
+	}
+	c.pending = c.pending[:0]
+}
+
+// rasterizers keep a rasterizer's accumulation buffer between fills.
+var rasterizers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
+
+// band is how many rows are filled at a time.
+const band = 2048
+
+// fill fills the pending paths' rings over their bounding box. Large areas
+// are filled a band of rows at a time: the rasterizer's buffer (4 bytes a
+// pixel) stays small and warm instead of growing to the size of a poster.
+func (c *Canvas) fill(col color.NRGBA) {
+	s := c.scale
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, pp := range c.pending {
+		for _, ring := range pp.rings {
+			for _, pt := range ring {
+				x0, y0, x1, y1 = min(x0, pt[0]), min(y0, pt[1]), max(x1, pt[0]), max(y1, pt[1])
+			}
+		}
+	}
+	if x0 > x1 {
+		return
+	}
+	bb := image.Rect(int(math.Floor(x0*s)), int(math.Floor(y0*s)), int(math.Ceil(x1*s))+1, int(math.Ceil(y1*s))+1).Intersect(c.img.Rect)
+	if bb.Empty() {
+		return
+	}
+	r := rasterizers.Get().(*vector.Rasterizer)
+	defer rasterizers.Put(r)
+	src := image.NewUniform(col)
+	for y0 := bb.Min.Y; y0 < bb.Max.Y; y0 += band {
+		b := image.Rect(bb.Min.X, y0, bb.Max.X, min(y0+band, bb.Max.Y))
+		r.Reset(b.Dx(), b.Dy())
+		ox, oy := float64(b.Min.X), float64(b.Min.Y)
+		for _, pp := range c.pending {
+			for _, ring := range pp.rings {
+				for i, pt := range ring {
+					x, y := float32(pt[0]*s-ox), float32(pt[1]*s-oy)
+					if i == 0 {
+						r.MoveTo(x, y)
+					} else {
+						r.LineTo(x, y)
+					}
+				}
+				r.ClosePath()
+			}
+		}
+		r.Draw(c.img, b, src, b.Min)
+	}
+}
+
+// outline strokes a closed ring with anti-aliased 1-pixel lines.
+func (c *Canvas) outline(ring []orb.Point, col color.NRGBA) {
+	s := c.scale
+	for i := 1; i < len(ring); i++ {
+		line(c.img, ring[i-1][0]*s, ring[i-1][1]*s, ring[i][0]*s, ring[i][1]*s, col)
+	}
+}
+
+// line draws an anti-aliased 1-pixel line (Xiaolin Wu), clipped to the image.
+func line(img *image.RGBA, x0, y0, x1, y1 float64, c color.NRGBA) {
+	b := img.Bounds()
+	if (x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) || (x0 > float64(b.Dx()) && x1 > float64(b.Dx())) || (y0 > float64(b.Dy()) && y1 > float64(b.Dy())) {
+		return
+	}
+	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
+	if steep {
+		x0, y0, x1, y1 = y0, x0, y1, x1
+	}
+	if x0 > x1 {
+		x0, x1, y0, y1 = x1, x0, y1, y0
+	}
+	dx, dy := x1-x0, y1-y0
+	grad := 1.0
+	if dx > 0 {
+		grad = dy / dx
+	}
+	y := y0 + grad*(math.Round(x0)-x0)
+	for x := math.Round(x0); x <= math.Round(x1); x++ {
+		fy := math.Floor(y)
+		f := y - fy
+		if steep {
+			blend(img, int(fy), int(x), c, 1-f)
+			blend(img, int(fy)+1, int(x), c, f)
+		} else {
+			blend(img, int(x), int(fy), c, 1-f)
+			blend(img, int(x), int(fy)+1, c, f)
+		}
+		y += grad
+	}
+}
+
+// blend paints colour c over pixel (x, y) with coverage a.
+func blend(img *image.RGBA, x, y int, c color.NRGBA, a float64) {
+	if !(image.Point{x, y}.In(img.Rect)) || a <= 0 {
+		return
+	}
+	i := img.PixOffset(x, y)
+	p := img.Pix[i : i+4 : i+4]
+	al := a * float64(c.A) / 255
+	p[0] = uint8(float64(c.R)*al + float64(p[0])*(1-al) + 0.5)
+	p[1] = uint8(float64(c.G)*al + float64(p[1])*(1-al) + 0.5)
+	p[2] = uint8(float64(c.B)*al + float64(p[2])*(1-al) + 0.5)
+	p[3] = uint8(255*al + float64(p[3])*(1-al) + 0.5)
+}

@@ -1,0 +1,61 @@
+// Package raster is the image backend of geo/render: it draws a Scene into
+// an RGBA image, for the window's map and for PNG exports. Markers are
+// stamped from pre-rendered sprites, land is filled a band of rows at a
+// time, and the window's frames are assembled from world-aligned tiles
+// kept in a TileCache.
+package raster
+
+import (
+	"context"
+	"image"
+	"math"
+
+	"github.com/lodemap/lodemap/geo/render"
+)
+
+// Draw draws a Scene into a new image. scale is the pixel ratio: 1 for a
+// normal screen, 2 for a HiDPI one, dpi/96 for print, so markers and labels
+// keep their look at any resolution. sprites may be nil (a cache for this
+// drawing alone). progress and ctx are Scene.Draw's.
+func Draw(ctx context.Context, s *render.Scene, scale float64, sprites *Sprites, progress func(done, total int)) (*image.RGBA, error) {
+	w := int(math.Ceil(s.Width * scale))
+	h := int(math.Ceil(s.Height * scale))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if err := s.Draw(ctx, New(img, scale, sprites), progress); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// Canvas is the raster Backend: it draws onto an image. A Canvas is for one
+// drawing on one goroutine; the Sprites it stamps from may be shared.
+type Canvas struct {
+	img     *image.RGBA
+	scale   float64
+	sprites *Sprites
+	faces   faces
+	pending []pendingPath // paths of one paint, filled together
+}
+
+// New returns a Canvas drawing onto img at a pixel ratio. sprites may be
+// nil: the canvas then keeps its own.
+func New(img *image.RGBA, scale float64, sprites *Sprites) *Canvas {
+	if sprites == nil {
+		sprites = NewSprites(0)
+	}
+	return &Canvas{img: img, scale: scale, sprites: sprites, faces: faces{}}
+}
+
+// BeginGroup implements render.Backend; an image has no groups.
+func (c *Canvas) BeginGroup(render.GroupInfo) {}
+
+// EndGroup implements render.Backend: pending paths are filled.
+func (c *Canvas) EndGroup() { c.flush() }
+
+// Symbol implements render.Backend: it stamps the symbol's sprite.
+func (c *Canvas) Symbol(sym render.Symbol, x, y float64, _ string) {
+	c.flush()
+	sp := c.sprites.get(sym, c.scale)
+	half := sp.img.Rect.Dx() / 2
+	sp.over(c.img, int(math.Round(x*c.scale))-half, int(math.Round(y*c.scale))-half)
+}

@@ -1,0 +1,221 @@
+package raster
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"math"
+	"sort"
+	"testing"
+
+	"github.com/lodemap/lodemap/geo/index"
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/rendertest"
+	"github.com/lodemap/lodemap/geo/style"
+	"github.com/lodemap/lodemap/geo/view"
+	"github.com/paulmach/orb"
+)
+
+// rasterize draws a scene, failing the test on error.
+func rasterize(t *testing.T, s *render.Scene, scale float64) *image.RGBA {
+	t.Helper()
+	img, err := Draw(context.Background(), s, scale, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func TestGolden(t *testing.T) {
+	ls := rendertest.Layers()
+	tests := []struct {
+		name  string
+		in    render.Input
+		scale float64
+	}{
+		{"anatolia.png", render.Input{View: rendertest.Anatolia(640, 400), Layers: ls}, 1},
+		{"anatolia-selected.png", render.Input{View: rendertest.Anatolia(640, 400), Layers: ls, Selected: rendertest.Site(ls, "byd"), Hovered: rendertest.Site(ls, "hq")}, 1},
+		{"anatolia-hidpi.png", render.Input{View: rendertest.Anatolia(320, 200), Layers: ls, Selected: rendertest.Site(ls, "dep")}, 2},
+		{"world.png", render.Input{View: view.New(orb.Point{20, 20}, 1.5, 800, 500), Layers: ls, NoLabels: true}, 1},
+		{"pacific.png", render.Input{View: view.New(orb.Point{180, -15}, 4.5, 500, 300), Layers: ls}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := render.Build(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rendertest.AssertGolden(t, tt.name, rasterize(t, s, tt.scale))
+		})
+	}
+}
+
+// TestFurnitureGolden checks each piece of furniture against a golden
+// image, on a screen-sized frame and on A4 landscape at 300 dpi, where it
+// must keep its look (scale 3.125), not shrink.
+func TestFurnitureGolden(t *testing.T) {
+	a4w, a4h := 297/25.4*96, 210/25.4*96
+	tests := []struct {
+		name  string
+		w, h  float64
+		scale float64
+	}{
+		{"1x", 960, 600, 1},
+		{"a4-300dpi", a4w, a4h, 300.0 / 96},
+	}
+	for _, tt := range tests {
+		s, err := render.Build(rendertest.Furnished(tt.w, tt.h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := rasterize(t, s, tt.scale)
+		for _, o := range s.Overlays {
+			t.Run(tt.name+"/"+o.Name, func(t *testing.T) {
+				b := o.Boxes[0]
+				r := image.Rect(int(b.X*tt.scale), int(b.Y*tt.scale), int(math.Ceil((b.X+b.W)*tt.scale)), int(math.Ceil((b.Y+b.H)*tt.scale)))
+				crop := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+				for y := 0; y < r.Dy(); y++ {
+					copy(crop.Pix[y*crop.Stride:(y+1)*crop.Stride], img.Pix[img.PixOffset(r.Min.X, r.Min.Y+y):img.PixOffset(r.Max.X, r.Min.Y+y)])
+				}
+				rendertest.AssertGolden(t, "furniture-"+o.Name+"-"+tt.name+".png", crop)
+			})
+		}
+	}
+}
+
+func TestSwatchIsCropped(t *testing.T) {
+	img := Swatch(style.For("mine", "operating"), 1)
+	b := img.Bounds()
+	if b.Dx() < 10 || b.Dx() > 22 || b.Dy() < 10 || b.Dy() > 22 {
+		t.Errorf("swatch %v: want about the marker's size", b)
+	}
+}
+
+// TestTileFrameMatchesScene draws frames from tiles and compares them with
+// the whole-frame render.Scene the exports use. Alone, markers or a crowd give the
+// same picture, seams aside; together the tiled frame draws the separate
+// markers over the crowd, and both hold the same clusters.
+func TestTileFrameMatchesScene(t *testing.T) {
+	crowdL := rendertest.Crowd(6000)
+	grids := map[*layer.Layer]*index.Grid{crowdL: index.New(crowdL.Unit)}
+	only := []*layer.Layer{crowdL}
+	ls := rendertest.Layers()
+	mixed := append(rendertest.Layers(), crowdL)
+	tests := []struct {
+		name  string
+		in    render.Input
+		scale float64
+		same  bool // pixel for pixel, seams aside
+	}{
+		{"separate markers", render.Input{View: rendertest.Anatolia(640, 400), Layers: ls, Selected: rendertest.Site(ls, "byd"), Attribution: []string{"Data: test"}}, 1, true},
+		{"a crowd as clusters", render.Input{View: rendertest.Anatolia(640, 400).Pan(13.4, -7.7), Layers: only, Grids: grids}, 1, true},
+		{"a crowd as dots", render.Input{View: rendertest.Anatolia(640, 400), Layers: only, Grids: grids, NoClusters: true}, 1, true},
+		{"a crowd at hidpi", render.Input{View: rendertest.Anatolia(320, 200), Layers: only, Grids: grids}, 2, true},
+		{"markers over a crowd, selected in it", render.Input{View: rendertest.Anatolia(640, 400), Layers: mixed, Grids: grids, Selected: crowdL.Site(10)}, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, top, err := NewTileCache().Frame(context.Background(), tt.in, tt.scale, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref := tt.in
+			ref.View = ref.View.Snapped(tt.scale)
+			s, err := render.Build(ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.same {
+				if mean, far := rendertest.Compare(got, rasterize(t, s, tt.scale)); mean > 1 || far > 0.005 {
+					rendertest.WriteFailed(t, "tiles-"+tt.name+".png", got)
+					t.Errorf("tiled frame differs: mean %.2f levels, %.2f%% far pixels", mean, far*100)
+				}
+			}
+			if !tt.in.Selected.IsZero() && (top.Highlight == nil || top.Highlight.Site != tt.in.Selected) {
+				t.Errorf("selection %v not highlighted over the tiles", tt.in.Selected)
+			}
+			// The same clusters; where the selection is in the crowd, the
+			// tiles count it in its cell and the whole frame does not.
+			want, gotSet := clusterSet(s, s.Width, s.Height), clusterSet(top, s.Width, s.Height)
+			if len(gotSet) != len(want) {
+				t.Fatalf("%d clusters from the tiles, %d in the whole frame", len(gotSet), len(want))
+			}
+			for i := range want {
+				if d := gotSet[i].sub(want[i]); d.x > 1 || d.y > 1 || d.n > 1 {
+					t.Errorf("cluster %+v from the tiles, %+v in the whole frame", gotSet[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+type clusterAt struct{ x, y, n float64 }
+
+func (a clusterAt) sub(b clusterAt) clusterAt {
+	return clusterAt{math.Abs(a.x - b.x), math.Abs(a.y - b.y), math.Abs(a.n - b.n)}
+}
+
+// clusterSet lists the clusters centred in the frame, by position.
+func clusterSet(s *render.Scene, w, h float64) []clusterAt {
+	var out []clusterAt
+	for _, g := range s.Groups {
+		for _, c := range g.Clusters {
+			if c.X >= 0 && c.Y >= 0 && c.X < w && c.Y < h {
+				out = append(out, clusterAt{c.X, c.Y, float64(c.Count)})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if math.Round(out[i].y) != math.Round(out[j].y) {
+			return out[i].y < out[j].y
+		}
+		return out[i].x < out[j].x
+	})
+	return out
+}
+
+// TestTileCacheBounded pans far enough to fill the cache: it stays within
+// its budget and every frame is whole; tiles of layers gone are dropped.
+func TestTileCacheBounded(t *testing.T) {
+	c := NewTileCache()
+	in := render.Input{View: view.New(orb.Point{0, 20}, 6, 1280, 1600), Layers: rendertest.Layers()}
+	for i := 0; i < 100; i++ { // round the world and more: 64 columns of 8 tiles
+		in.View = in.View.Pan(-300, 0)
+		if _, _, err := c.Frame(context.Background(), in, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, b := c.Len(); b < maxTileBytes*9/10 {
+		t.Fatalf("only %d bytes of tiles made; the test should fill the cache", b)
+	}
+	for i := 0; i < 10; i++ {
+		in.View = in.View.Pan(-300, 0)
+		if _, _, err := c.Frame(context.Background(), in, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, b := c.Len(); b > maxTileBytes+len(c.tiles[c.order[0]].img.Pix) || n != len(c.order) {
+		t.Errorf("%d tiles (%d in order) of %d bytes cached, limit %d", n, len(c.order), b, maxTileBytes)
+	}
+	// Three crowds in turn: the first one's tiles go when the third shows.
+	crowd := rendertest.Crowd(12000)
+	var states []uint64
+	for i := 0; i < 3; i++ {
+		l := *crowd
+		l.ID = fmt.Sprintf("crowd-%d", i)
+		in := render.Input{View: rendertest.Anatolia(800, 500), Layers: []*layer.Layer{&l}}
+		if _, _, err := c.Frame(context.Background(), in, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, c.states[0])
+	}
+	if states[0] == states[1] || states[1] == states[2] {
+		t.Fatal("the crowds are not drawn in tiles")
+	}
+	for k := range c.tiles {
+		if k.state == states[0] {
+			t.Fatal("tiles of a layer two states ago are still cached")
+		}
+	}
+}
