@@ -166,7 +166,7 @@ func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
 }
 
 func (p *DetailsPanel) excerpts() fyne.CanvasObject {
-	ex := p.cat.SiteExcerpts(p.site)
+	ex := p.cat.Excerpts(p.site)
 	box := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("In the news (%d)", len(ex)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if len(ex) == 0 {
 		box.Add(widget.NewLabel("No article excerpts mention this site."))

@@ -46,7 +46,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 	go func() {
 		defer cancel()
 		var shown *layer.Layer
-		p := &data.Progress{Ctx: ctx,
+		p := &data.Progress{
 			Report: func(done, total int64, n int) {
 				uiDo(func() {
 					ld.Bar.SetValue(float64(done) / float64(max(1, total)))
@@ -61,12 +61,13 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 				uiDo(func() { w.Layers.SetLayers(layers) })
 			},
 		}
-		l, probs, err := data.LoadLayerFile(path, p)
+		l, probs, err := data.LoadLayerFile(ctx, path, p)
 		var ix *data.LayerIndex
 		if l != nil && l.Len() > 0 {
 			l.ID = id
-			w.Map.SetLayer(l)
 			ix = data.IndexLayer(l)
+			probs = append(probs, ix.Problems()...)
+			w.Map.SetLayer(l)
 		} else if shown != nil {
 			w.Map.RemoveLayer(id)
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -49,7 +50,7 @@ func TestAddLayerFileAndClusters(t *testing.T) {
 	if !strings.Contains(w.status.Text, "generated.geojson: 40000 sites") {
 		t.Errorf("status %q", w.status.Text)
 	}
-	if d, ok := w.cat.Details("gen-0000005"); !ok || d.Operator != "Operator 5" {
+	if d, ok := w.cat.Details(layer.Site{Layer: "generated", Index: 5}); !ok || d.Operator != "Operator 5" {
 		t.Errorf("details of an added site: %+v", d)
 	}
 	// Zoomed out, 40,000 sites are drawn as clusters; a click on one zooms in.

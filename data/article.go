@@ -24,6 +24,9 @@ type Article struct {
 	Excerpts []Excerpt `yaml:"excerpts"`
 
 	File string `yaml:"-"`
+	// Body is the article's text as it is displayed: paragraphs apart by a
+	// blank line, and a line break inside a paragraph (a Markdown soft line
+	// break) turned into one space.
 	Body string `yaml:"-"`
 }
 
@@ -73,7 +76,7 @@ func readArticle(b []byte, display string) (*Article, Problems) {
 		report(0, "not UTF-8 text")
 		return nil, probs
 	}
-	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	b = bytes.ReplaceAll(b[bomLen(b):], []byte("\r\n"), []byte("\n"))
 	if !bytes.HasPrefix(b, []byte("---\n")) {
 		report(1, "bad front matter: the file must start with a line \"---\"")
 		return nil, probs
@@ -90,7 +93,7 @@ func readArticle(b []byte, display string) (*Article, Problems) {
 	fm := b[4 : 4+end+1]
 	body := ""
 	if start := 4 + end + 5; start < len(b) {
-		body = strings.TrimSpace(string(b[start:]))
+		body = displayText(string(b[start:]))
 	}
 	a := &Article{File: display, Body: body}
 	if err := yaml.UnmarshalWithOptions(fm, a, yaml.Strict()); err != nil {
@@ -100,6 +103,11 @@ func readArticle(b []byte, display string) (*Article, Problems) {
 	for field, v := range map[string]string{"id": a.ID, "title": a.Title, "url": a.URL} {
 		if v == "" {
 			report(2, "bad front matter: %q is missing", field)
+		}
+	}
+	if a.URL != "" {
+		if _, err := CheckLink(a.URL); err != nil {
+			report(1+keyLine(fm, "$.url"), "bad front matter: url: %s", strings.TrimPrefix(err.Error(), "data: "))
 		}
 	}
 	lines := excerptLines(fm)
@@ -124,6 +132,45 @@ func readArticle(b []byte, display string) (*Article, Problems) {
 		}
 	}
 	return a, probs
+}
+
+// displayText is Markdown text as it is displayed: paragraphs apart by one
+// blank line (a line of spaces is blank too), and within a paragraph each
+// line break, with the spaces around it, one space.
+func displayText(md string) string {
+	var paras, cur []string
+	for _, ln := range strings.Split(md, "\n") {
+		if ln = strings.TrimSpace(ln); ln != "" {
+			cur = append(cur, ln)
+			continue
+		}
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		paras = append(paras, strings.Join(cur, " "))
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// keyLine returns the line (1-based, within the front matter) of the value
+// at a YAML path, or 1.
+func keyLine(fm []byte, path string) int {
+	f, err := parser.ParseBytes(fm, 0)
+	if err != nil || len(f.Docs) == 0 {
+		return 1
+	}
+	p, err := yaml.PathString(path)
+	if err != nil {
+		return 1
+	}
+	n, err := p.FilterFile(f)
+	if err != nil || n == nil {
+		return 1
+	}
+	return n.GetToken().Position.Line
 }
 
 // excerptLines returns the line (1-based, within the front matter) of each

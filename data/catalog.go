@@ -1,9 +1,10 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
-	"path"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,35 +22,29 @@ type Catalog struct {
 	// them, so one broken file never stops the others from loading.
 	Problems Problems
 
-	byID     map[string]Ref
+	byID     map[string]Ref // the dataset's own features
 	excerpts map[string][]*Excerpt
-	attached []*LayerIndex
+	attached []*layer.Layer // layers added beside the dataset
 }
-
-// Ref locates a feature: its layer and its index there.
-type Ref struct {
-	Layer *layer.Layer
-	Index int
-}
-
-// ID is the feature's id.
-func (r Ref) ID() string { return r.Layer.IDs[r.Index] }
 
 // Load reads a dataset from fsys; dir is how its files are named in problems
 // ("" for the embedded dataset). The error is non-nil only when the dataset
 // cannot be read at all; problems in its files are in Catalog.Problems.
-func Load(fsys fs.FS, dir string) (*Catalog, error) {
+func Load(fsys fs.FS, dir string) (*Catalog, error) { return load(fsys, dir, false) }
+
+// LoadDir loads the dataset in a folder; its large layers are mapped, not
+// copied.
+func LoadDir(dir string) (*Catalog, error) { return load(os.DirFS(dir), dir, true) }
+
+// load is Load; onDisk says that fsys is the folder dir on disk.
+func load(fsys fs.FS, dir string, onDisk bool) (*Catalog, error) {
 	c := &Catalog{Name: dir, byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 	if dir == "" {
 		c.Name = EmbeddedName
 	}
-	var layerFiles []string
-	for _, pat := range layerPatterns {
-		m, err := fs.Glob(fsys, "layers/"+pat)
-		if err != nil {
-			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
-		}
-		layerFiles = append(layerFiles, m...)
+	layerFiles, err := globLayers(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("data: %s: %w", c.Name, err)
 	}
 	articleFiles, err := fs.Glob(fsys, "articles/*.md")
 	if err != nil {
@@ -59,28 +54,10 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		if _, err := fs.Stat(fsys, "."); err != nil {
 			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
 		}
-		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (*.geojson, *.csv, *.csv.gz, *.fgb) found"})
+		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (" + strings.Join(layerGlobs(), ", ") + ") found"})
 	}
-	sort.Strings(layerFiles)
 	for _, name := range layerFiles {
-		var l *layer.Layer
-		var probs Problems
-		if dir != "" {
-			// A folder on disk: large layers are mapped, not copied.
-			var err error
-			if l, probs, err = LoadLayerFile(filepath.Join(dir, filepath.FromSlash(name)), nil); err != nil {
-				c.Problems = append(c.Problems, Problem{File: joinPath(dir, name), Msg: err.Error()})
-				continue
-			}
-		} else {
-			b, display, ok := c.read(fsys, dir, name)
-			if !ok {
-				continue
-			}
-			l, probs = ReadLayer(b, name, display)
-		}
-		c.Problems = append(c.Problems, probs...)
-		if l != nil {
+		if l := c.readLayer(fsys, dir, name, onDisk); l != nil {
 			c.addLayer(l)
 		}
 	}
@@ -108,27 +85,52 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	return c, nil
 }
 
-// layerPatterns are the layer files a dataset folder may hold.
-var layerPatterns = []string{"*.geojson", "*.csv", "*.csv.gz", "*.fgb"}
-
-// ReadLayer reads one layer file's bytes by its name's extension: GeoJSON,
-// CSV (gzipped or not) or FlatGeobuf. display names the file in problems.
-func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
-	return readLayerFile(b, name, display, nil, nil)
+// globLayers lists a dataset's layer files: layers/ files of every
+// registered extension, sorted.
+func globLayers(fsys fs.FS) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, pat := range layerGlobs() {
+		m, err := fs.Glob(fsys, "layers/"+pat)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range m {
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
-// readLayerFile is ReadLayer with a GeoJSON load's progress and page-drop
-// hook (see readGeoJSONFast).
-func readLayerFile(b []byte, name, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, Problems) {
-	base := strings.ToLower(path.Base(name))
-	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), path.Ext(base)), ".csv")
-	if strings.HasSuffix(base, ".csv") || strings.HasSuffix(base, ".csv.gz") {
-		return readCSV(b, id, display)
+// readLayer reads one of the dataset's own layers, to which the dataset
+// schema applies; what is wrong in it goes to the catalog's problems.
+func (c *Catalog) readLayer(fsys fs.FS, dir, name string, onDisk bool) *layer.Layer {
+	var l *layer.Layer
+	var probs Problems
+	if onDisk {
+		// A folder on disk: large layers are mapped, not copied.
+		var err error
+		l, probs, err = loadFile(context.Background(), filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)
+		if err != nil {
+			c.Problems = append(c.Problems, Problem{File: joinPath(dir, name), Msg: err.Error()})
+			return nil
+		}
+	} else {
+		b, display, ok := c.read(fsys, dir, name)
+		if !ok {
+			return nil
+		}
+		l, probs = readSource(context.Background(), name, &Source{Bytes: b, ID: LayerID(name), Display: display, Schema: true})
 	}
-	if strings.HasSuffix(base, ".fgb") {
-		return readFGB(b, id, display)
+	c.Problems = append(c.Problems, probs...)
+	if l != nil {
+		c.Problems = append(c.Problems, layerLinkProblems(l)...)
 	}
-	return readGeoJSON(b, id, display, p, decoded)
+	return l
 }
 
 // read reads one file of the dataset; a file that cannot be read is a
@@ -183,59 +185,6 @@ func (c *Catalog) addArticle(a *Article) {
 	}
 }
 
-// Feature finds a feature by id.
-func (c *Catalog) Feature(id string) (Ref, bool) {
-	if r, ok := c.byID[id]; ok {
-		return r, ok
-	}
-	for _, ix := range c.attached {
-		if i, ok := ix.ids[id]; ok {
-			return Ref{Layer: ix.layer, Index: i}, true
-		}
-	}
-	return Ref{}, false
-}
-
-// LayerIndex is a layer added beside a dataset with its ids indexed, built
-// off the UI thread by IndexLayer.
-type LayerIndex struct {
-	layer *layer.Layer
-	ids   map[string]int
-}
-
-// IndexLayer indexes an added layer's ids. Where an id is repeated the first
-// feature keeps it; Duplicates counts the others.
-func IndexLayer(l *layer.Layer) *LayerIndex {
-	ix := &LayerIndex{layer: l, ids: make(map[string]int, l.Len())}
-	for i, id := range l.IDs {
-		if _, dup := ix.ids[id]; !dup {
-			ix.ids[id] = i
-		}
-	}
-	return ix
-}
-
-// Duplicates is how many of the layer's features repeat an earlier id.
-func (ix *LayerIndex) Duplicates() int { return ix.layer.Len() - len(ix.ids) }
-
-// Attach adds an indexed layer to the catalog, replacing an added layer of
-// the same id. Call it where the catalog is read (the UI thread).
-func (c *Catalog) Attach(ix *LayerIndex) {
-	for j, a := range c.attached {
-		if a.layer.ID == ix.layer.ID {
-			c.attached[j] = ix
-			for i, l := range c.Layers {
-				if l.ID == ix.layer.ID {
-					c.Layers[i] = ix.layer
-				}
-			}
-			return
-		}
-	}
-	c.Layers = append(c.Layers, ix.layer)
-	c.attached = append(c.attached, ix)
-}
-
 // UniqueLayerID returns id, or id with a number added when the catalog
 // already has a layer of that id.
 func (c *Catalog) UniqueLayerID(id string) string {
@@ -249,9 +198,6 @@ func (c *Catalog) UniqueLayerID(id string) string {
 	}
 	return out
 }
-
-// Excerpts returns the excerpts linked to a feature, in article order.
-func (c *Catalog) Excerpts(id string) []*Excerpt { return c.excerpts[id] }
 
 // FeatureCount is the number of features in all layers.
 func (c *Catalog) FeatureCount() int {

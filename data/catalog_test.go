@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
 
@@ -29,7 +30,7 @@ func TestEmbeddedDatasetValidates(t *testing.T) {
 	}
 	for _, id := range []string{"tr-beylikova-ree-deposit", "tr-beylikova-industrial-plant", "tr-manisa-byd", "cn-wuhu-chery", "cn-shanghai-saic", "cn-baoding-gwm", "us-stibnite-gold-project"} {
 		t.Run(id, func(t *testing.T) {
-			if len(c.Excerpts(id)) == 0 {
+			if len(c.Excerpts(siteOf(t, c, id))) == 0 {
 				t.Errorf("no excerpt linked to %s", id)
 			}
 		})
@@ -93,7 +94,7 @@ func TestBrokenDataset(t *testing.T) {
 	if r, _ := c.Feature("site-a"); r.Layer.Names[r.Index] != "Site A" {
 		t.Errorf("duplicate id replaced the first feature")
 	}
-	if len(c.Excerpts("site-a")) != 1 {
+	if len(c.Excerpts(siteOf(t, c, "site-a"))) != 1 {
 		t.Errorf("the valid excerpt of story-1 is missing")
 	}
 }
@@ -109,7 +110,7 @@ func TestDetails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, ok := c.Details("tr-manisa-byd")
+	d, ok := c.Details(siteOf(t, c, "tr-manisa-byd"))
 	if !ok {
 		t.Fatal("no details")
 	}
@@ -132,10 +133,20 @@ func TestDetails(t *testing.T) {
 		}
 	}
 	b, _ := LoadDir("testdata/broken")
-	d, _ = b.Details("site-a")
+	d, _ = b.Details(siteOf(t, b, "site-a"))
 	if len(d.Other) != 1 || d.Other[0] != (Field{"owner_note", "kept"}) {
 		t.Errorf("unknown property lost: %+v", d.Other)
 	}
+}
+
+// siteOf is the Site of a dataset feature.
+func siteOf(t *testing.T, c *Catalog, id string) layer.Site {
+	t.Helper()
+	r, ok := c.Feature(id)
+	if !ok {
+		t.Fatalf("no feature %q", id)
+	}
+	return r.Site()
 }
 
 func TestMentionIn(t *testing.T) {

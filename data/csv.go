@@ -3,12 +3,12 @@ package data
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -16,25 +16,41 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Column names recognised in a CSV header, in order of preference.
-var csvColumns = map[string][]string{
-	"lon":    {"lon", "longitude", "lng", "long", "x"},
-	"lat":    {"lat", "latitude", "y"},
-	"id":     {"id", "record_id", "site_id", "fid"},
-	"name":   {"name", "site_name", "title"},
-	"kind":   {"kind"},
-	"status": {"status"},
+// csvFormat reads CSV point layers, gzipped or not.
+var csvFormat = Format{
+	Name:       "CSV",
+	Extensions: []string{".csv", ".csv.gz"},
+	Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, gzipMagic) },
+	Read:       readCSV,
 }
 
-// readCSV reads a CSV point layer (gzipped when the name ends in .gz). The
-// header must name a longitude and a latitude column; id, name, kind and
-// status are used when present, and every column is kept in the record.
-func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
+// gzipMagic starts every gzip stream; a gzipped layer is a gzipped CSV.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// Column names recognised in a CSV or FlatGeobuf header, in order of
+// preference.
+var csvColumns = map[string][]string{
+	"lon":       {"lon", "longitude", "lng", "long", "x"},
+	"lat":       {"lat", "latitude", "y"},
+	"id":        {"id", "record_id", "site_id", "fid"},
+	"name":      {"name", "site_name", "title"},
+	"kind":      {"kind"},
+	"status":    {"status"},
+	"precision": {"coord_precision"},
+}
+
+// readCSV reads a CSV point layer, gzipped or not. The header must name a
+// longitude and a latitude column; id, name, kind, status and
+// coord_precision are used when present, and every column is kept in the
+// record. A row without an id is numbered (layer-row).
+func readCSV(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 	var probs Problems
 	report := func(line int, format string, args ...any) {
-		probs = append(probs, Problem{File: display, Line: line, Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, Problem{File: src.Display, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	if bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
+	b := src.Bytes
+	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display}
+	if bytes.HasPrefix(b, gzipMagic) {
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err == nil {
 			b, err = io.ReadAll(zr)
@@ -43,10 +59,12 @@ func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
 			report(0, "bad gzip: %v", err)
 			return nil, probs
 		}
+		l.SetSource(bytes.NewReader(b)) // the records are in the inflated bytes
+	} else {
+		src.keepRecords(l)
 	}
-	l := &layer.Layer{ID: id, Title: id, File: display, Format: "csv"}
-	l.SetSource(bytes.NewReader(b))
-	r := csv.NewReader(bytes.NewReader(b))
+	bom := int64(bomLen(b))
+	r := csv.NewReader(bytes.NewReader(b[bom:]))
 	r.ReuseRecord = true
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
@@ -54,21 +72,16 @@ func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
 		report(1, "no CSV header: %v", err)
 		return nil, probs
 	}
-	l.Header = append([]string(nil), header...)
-	col := findColumns(header)
+	dec := &csvProps{header: append([]string(nil), header...)}
+	l.Decoder = dec
+	col := findColumns(dec.header)
 	if col["lon"] < 0 || col["lat"] < 0 {
 		report(1, "the header names no longitude and latitude columns (looked for %s and %s)",
 			strings.Join(csvColumns["lon"], ", "), strings.Join(csvColumns["lat"], ", "))
 		return nil, probs
 	}
-	field := func(rec []string, key string) string {
-		if i := col[key]; i >= 0 && i < len(rec) {
-			return rec[i]
-		}
-		return ""
-	}
-	for row := 1; ; row++ {
-		start := r.InputOffset()
+	for row := 1; ctx.Err() == nil; row++ {
+		start := bom + r.InputOffset()
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -82,24 +95,34 @@ func readCSV(b []byte, id, display string) (*layer.Layer, Problems) {
 			}
 			return l, probs // a broken quote ends the file; keep what was read
 		}
-		lon, err1 := strconv.ParseFloat(strings.TrimSpace(field(rec, "lon")), 64)
-		lat, err2 := strconv.ParseFloat(strings.TrimSpace(field(rec, "lat")), 64)
-		fid := field(rec, "id")
-		if fid == "" {
-			fid = fmt.Sprintf("%s-%d", id, row)
+		s := csvSite(rec, col)
+		if s.ID == "" {
+			s.ID = src.ID + "-" + strconv.Itoa(row)
 		}
-		if err1 != nil || err2 != nil || math.IsNaN(lon) || math.IsNaN(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90 {
-			report(line, "feature %q: coordinates (%s, %s) are not a lon/lat in range", fid, field(rec, "lon"), field(rec, "lat"))
-			continue
+		if s.check(src.Schema, func(format string, args ...any) { report(line, format, args...) }) {
+			end := bom + r.InputOffset()
+			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, start, int32(end-start), line)
 		}
-		name := field(rec, "name")
-		if name == "" {
-			name = fid
-		}
-		end := r.InputOffset()
-		l.AddAt(fid, name, field(rec, "kind"), field(rec, "status"), orb.Point{lon, lat}, start, int32(end-start), line)
 	}
 	return l, probs
+}
+
+// csvSite is a row's feature for the feature check.
+func csvSite(rec []string, col map[string]int) site {
+	field := func(key string) string {
+		if i := col[key]; i >= 0 && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	s := site{ID: field("id"), Name: field("name"), Kind: field("kind"), Status: field("status"), Precision: field("precision")}
+	var err1, err2 error
+	s.Lon, err1 = strconv.ParseFloat(strings.TrimSpace(field("lon")), 64)
+	s.Lat, err2 = strconv.ParseFloat(strings.TrimSpace(field("lat")), 64)
+	if err1 != nil || err2 != nil {
+		s.NoPoint = pointText(field("lon"), field("lat"))
+	}
+	return s
 }
 
 // findColumns maps each of csvColumns' keys to the first header column that
@@ -127,15 +150,18 @@ func indexFold(ss []string, want string) int {
 	return -1
 }
 
-// csvProps turns one CSV row into a JSON object keyed by the header.
-func csvProps(header []string, row []byte) (json.RawMessage, error) {
+// csvProps is the Decoder of a CSV layer: it knows the header.
+type csvProps struct{ header []string }
+
+// Properties turns one CSV row into a JSON object keyed by the header.
+func (c *csvProps) Properties(row []byte) ([]byte, error) {
 	rec, err := csv.NewReader(bytes.NewReader(row)).Read()
 	if err != nil {
 		return nil, fmt.Errorf("data: csv row: %w", err)
 	}
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, h := range header {
+	for i, h := range c.header {
 		if i >= len(rec) {
 			break
 		}

@@ -26,15 +26,15 @@ type Details struct {
 // Field is one named value.
 type Field struct{ Key, Value string }
 
-// Details decodes the properties of a feature.
-func (c *Catalog) Details(id string) (*Details, bool) {
-	r, ok := c.Feature(id)
+// Details decodes the properties of the feature a Site names.
+func (c *Catalog) Details(s layer.Site) (*Details, bool) {
+	r, ok := c.Ref(s)
 	if !ok {
 		return nil, false
 	}
 	l, i := r.Layer, r.Index
-	d := &Details{ID: id, Name: l.Names[i], Kind: l.Kinds[i], Status: l.Status[i], LonLat: l.LonLat[i]}
-	props, err := recordProps(l, i)
+	d := &Details{ID: l.IDs[i], Name: l.Names[i], Kind: l.Kinds[i], Status: l.Status[i], LonLat: l.LonLat[i]}
+	props, err := l.Properties(i)
 	if err != nil {
 		d.Other = append(d.Other, Field{Key: "error", Value: err.Error()})
 	}
@@ -64,45 +64,6 @@ func (c *Catalog) Details(id string) (*Details, bool) {
 		}
 	}
 	return d, true
-}
-
-// recordProps returns a feature's properties as a JSON object, from its
-// source record: a GeoJSON Feature's "properties", or a CSV row by header.
-func recordProps(l *layer.Layer, i int) (json.RawMessage, error) {
-	rec, err := l.Record(i)
-	if err != nil {
-		return nil, err
-	}
-	switch l.Format {
-	case "csv":
-		return csvProps(l.Header, rec)
-	case "fgb":
-		return fgbProps(l.Header, l.Types, rec), nil
-	default:
-		for _, f := range orderedObject(rec) {
-			if f.key == "properties" {
-				return f.raw, nil
-			}
-		}
-		return nil, nil
-	}
-}
-
-// PrecisionText explains a coord_precision value to the user.
-func PrecisionText(p string) string {
-	switch p {
-	case "site":
-		return "site: the site's own point (about ±1–3 km)"
-	case "site_approx":
-		return "approximate site: a reported location (about ±3–5 km)"
-	case "district":
-		return "district: the district's point (about ±10 km)"
-	case "city":
-		return "city: the city's point; the site can be 5–40 km away"
-	case "":
-		return "not stated"
-	}
-	return p
 }
 
 type rawField struct {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -20,6 +21,15 @@ import (
 // No Go reader of it is served here, so this one reads what the layer needs,
 // with the flatbuffers runtime; its tests use files GDAL writes.
 var fgbMagic = []byte{'f', 'g', 'b', 3, 'f', 'g', 'b'}
+
+// fgbFormat reads FlatGeobuf point layers. Their "lines", in problems and
+// in the layer's Lines, are feature numbers.
+var fgbFormat = Format{
+	Name:       "FlatGeobuf",
+	Extensions: []string{".fgb"},
+	Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, fgbMagic) },
+	Read:       readFGB,
+}
 
 // Field slots (vtable offsets) of the schema's tables.
 const (
@@ -54,100 +64,113 @@ func table(b []byte, at flatbuffers.UOffsetT) *flatbuffers.Table {
 }
 
 // readFGB reads a FlatGeobuf point layer. Each feature's record is its
-// properties buffer; the column names and types are kept on the layer.
-func readFGB(b []byte, id, display string) (l *layer.Layer, probs Problems) {
-	report := func(format string, args ...any) {
-		probs = append(probs, Problem{File: display, Msg: fmt.Sprintf(format, args...)})
+// properties buffer; the layer's Decoder knows the column names and types.
+// A feature without an id is numbered (layer-number).
+func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) {
+	b := src.Bytes
+	report := func(n int, format string, args ...any) {
+		probs = append(probs, Problem{File: src.Display, Line: n, Msg: fmt.Sprintf(format, args...)})
 	}
 	defer func() {
 		// The flatbuffers runtime trusts offsets; a corrupt file panics.
 		if r := recover(); r != nil {
-			report("corrupt FlatGeobuf file: %v", r)
+			report(0, "corrupt FlatGeobuf file: an offset in it points outside the file")
 		}
 	}()
 	if len(b) < 12 || !bytes.Equal(b[:7], fgbMagic) {
-		report("not a FlatGeobuf file (version 3)")
+		report(0, "not a FlatGeobuf file (version 3)")
 		return nil, probs
 	}
 	hlen := int(binary.LittleEndian.Uint32(b[8:]))
 	if 12+hlen > len(b) {
-		report("header runs past the end of the file")
+		report(0, "header runs past the end of the file")
 		return nil, probs
 	}
-	hb := b[12 : 12+hlen]
+	l, dec, count, node, err := fgbHeader(b[12:12+hlen], src)
+	if err != nil {
+		report(0, "%v", err)
+		return nil, probs
+	}
+	off := 12 + hlen
+	if node > 0 && count > 0 {
+		off += int(rtreeSize(count, uint64(node)))
+	}
+	col := findColumns(dec.header)
+	l.Grow(int(count))
+	n := 1
+	for ; off+4 <= len(b) && ctx.Err() == nil; n++ {
+		size := int(binary.LittleEndian.Uint32(b[off:]))
+		if off+4+size > len(b) {
+			report(n, "feature %d runs past the end of the file", n)
+			break
+		}
+		s, props, propsAt := fgbSite(b[off+4:off+4+size], dec, col)
+		propsAt += off + 4
+		if s.ID == "" {
+			s.ID = src.ID + "-" + strconv.Itoa(n)
+		}
+		if s.check(src.Schema, func(format string, args ...any) { report(n, format, args...) }) {
+			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(propsAt), int32(len(props)), n)
+		}
+		off += 4 + size
+	}
+	if ctx.Err() == nil && uint64(n-1) < count {
+		report(0, "the header counts %d features, the file holds %d", count, n-1)
+	}
+	src.keepRecords(l)
+	return l, probs
+}
+
+// fgbHeader reads the header table hb: the layer's title, its columns (as
+// the layer's Decoder), the feature count and the index's node size.
+func fgbHeader(hb []byte, src *Source) (*layer.Layer, *fgbProps, uint64, uint16, error) {
 	h := table(hb, 0)
-	l = &layer.Layer{ID: id, Title: id, File: display, Format: "fgb"}
+	dec := &fgbProps{}
+	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display, Decoder: dec}
 	if o := flatbuffers.UOffsetT(h.Offset(hdrName)); o != 0 {
 		if name := h.String(o + h.Pos); name != "" {
 			l.Title = name
 		}
 	}
 	if gt := h.GetByteSlot(hdrGeomType, 0); gt != fgbPoint && gt != 0 {
-		report("geometry type %d: only Point layers can be shown", gt)
-		return nil, probs
+		return nil, nil, 0, 0, fmt.Errorf("geometry type %d: only Point layers can be shown", gt)
 	}
 	if o := flatbuffers.UOffsetT(h.Offset(hdrColumns)); o != 0 {
 		vec := h.Vector(o)
 		for i := 0; i < h.VectorLen(o); i++ {
 			c := table(hb, vec+flatbuffers.UOffsetT(i*4))
-			l.Header = append(l.Header, c.String(flatbuffers.UOffsetT(c.Offset(colName))+c.Pos))
-			l.Types = append(l.Types, c.GetByteSlot(colType, 0))
+			dec.header = append(dec.header, c.String(flatbuffers.UOffsetT(c.Offset(colName))+c.Pos))
+			dec.types = append(dec.types, c.GetByteSlot(colType, 0))
 		}
 	}
-	count := h.GetUint64Slot(hdrFeatures, 0)
-	node := h.GetUint16Slot(hdrIndexNode, 16)
-	off := 12 + hlen
-	if node > 0 && count > 0 {
-		off += int(rtreeSize(count, uint64(node)))
-	}
-	col := findColumns(l.Header)
-	l.Grow(int(count))
-	for n := 1; off+4 <= len(b); n++ {
-		size := int(binary.LittleEndian.Uint32(b[off:]))
-		if off+4+size > len(b) {
-			report("feature %d runs past the end of the file", n)
-			break
-		}
-		fb := b[off+4 : off+4+size]
-		f := table(fb, 0)
-		var p orb.Point
-		ok := false
-		if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff != 0 {
-			g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
-			if xo := flatbuffers.UOffsetT(g.Offset(geomXY)); xo != 0 && g.VectorLen(xo) >= 2 {
-				v := g.Vector(xo)
-				p = orb.Point{g.GetFloat64(v), g.GetFloat64(v + 8)}
-				ok = g.GetByteSlot(geomType, fgbPoint) == fgbPoint || g.GetByteSlot(geomType, 0) == 0
+	return l, dec, h.GetUint64Slot(hdrFeatures, 0), h.GetUint16Slot(hdrIndexNode, 16), nil
+}
+
+// fgbSite reads one Feature table fb for the feature check; it returns the
+// feature's properties buffer and where that starts in fb.
+func fgbSite(fb []byte, dec *fgbProps, col map[string]int) (site, []byte, int) {
+	f := table(fb, 0)
+	s := site{NoPoint: "geometry is not a Point"}
+	if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff != 0 {
+		g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
+		if xo := flatbuffers.UOffsetT(g.Offset(geomXY)); xo != 0 && g.VectorLen(xo) >= 2 {
+			v := g.Vector(xo)
+			s.Lon, s.Lat = g.GetFloat64(v), g.GetFloat64(v+8)
+			if g.GetByteSlot(geomType, fgbPoint) == fgbPoint || g.GetByteSlot(geomType, 0) == 0 {
+				s.NoPoint = ""
 			}
 		}
-		var props []byte
-		var propsAt int
-		if po := flatbuffers.UOffsetT(f.Offset(featProperties)); po != 0 {
-			v := int(f.Vector(po))
-			props = fb[v : v+f.VectorLen(po)]
-			propsAt = off + 4 + v
-		}
-		vals := fgbValues(props, l.Types)
-		fid := fieldOf(vals, col["id"])
-		if fid == "" {
-			fid = fmt.Sprintf("%s-%d", id, n)
-		}
-		if !ok || math.IsNaN(p[0]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
-			report("feature %d (%q): not a lon/lat point in range", n, fid)
-		} else {
-			name := fieldOf(vals, col["name"])
-			if name == "" {
-				name = fid
-			}
-			l.AddAt(fid, name, fieldOf(vals, col["kind"]), fieldOf(vals, col["status"]), p, int64(propsAt), int32(len(props)), n)
-		}
-		off += 4 + size
 	}
-	if uint64(l.Len()+len(probs)) < count {
-		report("the header counts %d features, the file holds %d", count, l.Len()+len(probs))
+	var props []byte
+	var at int
+	if po := flatbuffers.UOffsetT(f.Offset(featProperties)); po != 0 {
+		at = int(f.Vector(po))
+		props = fb[at : at+f.VectorLen(po)]
 	}
-	l.SetSource(bytes.NewReader(b))
-	return l, probs
+	vals := fgbValues(props, dec.types)
+	s.ID, s.Name = fieldOf(vals, col["id"]), fieldOf(vals, col["name"])
+	s.Kind, s.Status, s.Precision = fieldOf(vals, col["kind"]), fieldOf(vals, col["status"]), fieldOf(vals, col["precision"])
+	return s, props, at
 }
 
 func fieldOf(vals map[int]string, i int) string {
@@ -213,8 +236,15 @@ func fgbValues(p []byte, types []uint8) map[int]string {
 	return vals
 }
 
-// fgbProps turns a properties buffer into a JSON object keyed by column.
-func fgbProps(header []string, types []uint8, rec []byte) json.RawMessage {
+// fgbProps is the Decoder of a FlatGeobuf layer: it knows the columns.
+type fgbProps struct {
+	header []string
+	types  []uint8
+}
+
+// Properties turns a properties buffer into a JSON object keyed by column.
+func (d *fgbProps) Properties(rec []byte) ([]byte, error) {
+	header, types := d.header, d.types
 	vals := fgbValues(rec, types)
 	var b strings.Builder
 	b.WriteByte('{')
@@ -239,5 +269,5 @@ func fgbProps(header []string, types []uint8, rec []byte) json.RawMessage {
 		}
 	}
 	b.WriteByte('}')
-	return json.RawMessage(b.String())
+	return []byte(b.String()), nil
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -24,12 +25,12 @@ func TestFlatGeobuf(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, probs := readFGB(b, "x", tt.fgb)
+			l, probs := readFGB(context.Background(), testSource(b, tt.fgb, true))
 			if len(probs) > 0 {
 				t.Fatal(probs)
 			}
 			src, _ := fs.ReadFile(embedded, tt.geojson)
-			want, _ := readLayer(src, "x", tt.geojson)
+			want, _ := readGeoJSONCareful(testSource(src, tt.geojson, true))
 			if l.Title != want.Title || l.Len() != want.Len() {
 				t.Fatalf("%q with %d features, want %q with %d", l.Title, l.Len(), want.Title, want.Len())
 			}
@@ -42,7 +43,7 @@ func TestFlatGeobuf(t *testing.T) {
 			}
 			c := &Catalog{byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 			c.addLayer(l)
-			d, _ := c.Details(l.IDs[0])
+			d, _ := c.Details(l.Site(0))
 			if d.Operator == "" || d.Description == "" || len(d.Sources) == 0 {
 				t.Errorf("attributes lost: %+v", d)
 			}
@@ -66,7 +67,7 @@ func TestFlatGeobufBad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := readFGB(tt.in, "x", "x.fgb")
+			_, probs := readFGB(context.Background(), testSource(tt.in, "x.fgb", false))
 			if len(probs) == 0 || !strings.Contains(probs.Error(), tt.want) {
 				t.Errorf("problems %v, want %q", probs, tt.want)
 			}
@@ -90,7 +91,7 @@ func TestFlatGeobufLarge(t *testing.T) {
 	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
 		t.Fatalf("ogr2ogr: %v\n%s", err, out)
 	}
-	l, probs, err := LoadLayerFile(dst, nil)
+	l, probs, err := LoadLayerFile(context.Background(), dst, nil)
 	if err != nil || len(probs) > 0 || l.Len() != 50_000 {
 		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
 	}

@@ -1,7 +1,7 @@
 package data
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,16 +9,47 @@ import (
 	"github.com/lodemap/lodemap/geo/layer"
 )
 
-// largeFile is the size from which a layer's records are read back from
-// its file instead of being kept in memory.
+// largeFile is the size from which a layer file is mapped instead of read
+// into memory, and its records are read back from the file.
 const largeFile = 32 << 20
 
-// LoadLayerFile reads one layer file (GeoJSON, CSV, CSV.gz) from disk, the
-// way a user adds a layer beside the dataset. Large files are mapped, not
-// copied, and their records are read back from the file when a feature is
-// opened. p (optional) reports progress, publishes what has arrived and can
-// cancel; a cancelled load returns what arrived and the context's error.
-func LoadLayerFile(path string, p *Progress) (*layer.Layer, Problems, error) {
+// Progress follows a layer while it loads.
+type Progress struct {
+	// Report is called after each batch with the bytes scanned, the file's
+	// size and the features decoded so far.
+	Report func(done, total int64, features int)
+	// Publish is called after each batch with a snapshot of the layer so
+	// far, so a map can draw what has arrived.
+	Publish func(*layer.Layer)
+}
+
+// report tells p (which may be nil) how far the load of l has come.
+func (p *Progress) report(done, total int, l *layer.Layer) {
+	if p == nil {
+		return
+	}
+	if p.Report != nil {
+		p.Report(int64(done), int64(total), l.Len())
+	}
+	if p.Publish != nil {
+		p.Publish(l.Snapshot())
+	}
+}
+
+// LoadLayerFile reads one layer file from disk, in any registered format
+// (see RegisterFormat), the way a user adds a layer beside the dataset: the
+// dataset schema does not apply. Small files are read into memory; large
+// ones are mapped, not copied, and their records are read back from the
+// file when a feature is opened. p (optional) is told the progress of a
+// GeoJSON load and gets snapshots of what has arrived. When ctx is done the
+// load stops and returns what arrived with the context's error.
+func LoadLayerFile(ctx context.Context, path string, p *Progress) (*layer.Layer, Problems, error) {
+	return loadFile(ctx, path, path, false, p)
+}
+
+// loadFile is LoadLayerFile naming the file display in problems, with the
+// dataset schema applied when schema is true.
+func loadFile(ctx context.Context, path, display string, schema bool, p *Progress) (*layer.Layer, Problems, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %w", err)
@@ -28,31 +59,28 @@ func LoadLayerFile(path string, p *Progress) (*layer.Layer, Problems, error) {
 		f.Close()
 		return nil, nil, fmt.Errorf("data: %w", err)
 	}
+	src := &Source{ID: LayerID(path), Display: display, Schema: schema, Progress: p}
+	if st.Size() < largeFile {
+		src.Bytes, err = os.ReadFile(path)
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("data: %w", err)
+		}
+		l, probs := readSource(ctx, filepath.Base(path), src)
+		return l, probs, ctx.Err()
+	}
 	b, release, err := mapFile(f, st.Size())
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
 	defer release()
-	l, probs := readLayerFile(b, filepath.Base(path), path, p, func(upTo int) { dropPages(b[:upTo]) })
-	var cerr error
-	if p != nil && p.Ctx != nil {
-		cerr = p.Ctx.Err()
-	}
-	if l == nil {
+	// Records must outlive the mapping: they are read back from the file,
+	// kept open for that when the reader's records point into it.
+	src.Bytes, src.records, src.decoded = b, f, func(upTo int) { dropPages(b[:upTo]) }
+	l, probs := readSource(ctx, filepath.Base(path), src)
+	if l == nil || !src.kept {
 		f.Close()
-		return nil, probs, cerr
 	}
-	// Records must outlive the mapping: small files are copied, large ones
-	// are read back from the file, kept open for that.
-	switch {
-	case bytes.HasPrefix(b, []byte{0x1f, 0x8b}): // readCSV holds the inflated bytes
-		f.Close()
-	case st.Size() < largeFile:
-		l.SetSource(bytes.NewReader(bytes.Clone(b)))
-		f.Close()
-	default:
-		l.SetSource(f)
-	}
-	return l, probs, cerr
+	return l, probs, ctx.Err()
 }

@@ -2,70 +2,151 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math"
+	"reflect"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/paulmach/orb"
 )
 
-// rawFeature is the part of a GeoJSON Feature that Lodemap reads.
-type rawFeature struct {
-	Type     string `json:"type"`
-	Geometry *struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	} `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
+// geoJSONFormat reads GeoJSON FeatureCollections of points.
+var geoJSONFormat = Format{
+	Name:       "GeoJSON",
+	Extensions: []string{".geojson", ".json"},
+	Sniff: func(head []byte) bool {
+		i := skipWS(head, bomLen(head))
+		return i < len(head) && head[i] == '{'
+	},
+	Read: readGeoJSON,
 }
 
-// schema is the part of the properties the layer keeps as columns.
-type schema struct {
-	ID     *string `json:"id"`
-	Name   string  `json:"name"`
-	Kind   string  `json:"kind"`
-	Status string  `json:"status"`
+// geoFeature is the part of a GeoJSON Feature that Lodemap reads. The fast
+// and the careful reader decode into it and hold it to the same check.
+type geoFeature struct {
+	Type     string    `json:"type"`
+	ID       featureID `json:"id"` // RFC 7946's Feature-level id
+	Geometry *struct {
+		Type        string    `json:"type"`
+		Coordinates []float64 `json:"coordinates"`
+	} `json:"geometry"`
+	Properties struct {
+		ID        featureID `json:"id"`
+		Name      string    `json:"name"`
+		Kind      string    `json:"kind"`
+		Status    string    `json:"status"`
+		Precision string    `json:"coord_precision"`
+	} `json:"properties"`
+}
+
+// site is the feature as the feature check sees it: properties.id when
+// given, else the Feature's own id.
+func (f *geoFeature) site() site {
+	p := &f.Properties
+	s := site{ID: string(p.ID), Name: p.Name, Kind: p.Kind, Status: p.Status, Precision: p.Precision}
+	if s.ID == "" {
+		s.ID = string(f.ID)
+	}
+	switch g := f.Geometry; {
+	case f.Type != "Feature":
+		s.NoPoint = fmt.Sprintf("type is %q, want \"Feature\"", f.Type)
+	case g == nil || g.Type != "Point":
+		s.NoPoint = "geometry is not a Point"
+	case len(g.Coordinates) < 2:
+		s.NoPoint = "coordinates are not [lon, lat]"
+	default:
+		s.Lon, s.Lat = g.Coordinates[0], g.Coordinates[1]
+	}
+	return s
+}
+
+// featureID is a GeoJSON id: a string, or a number kept as its JSON text
+// (42 is "42"); null is no id.
+type featureID string
+
+// errBadID is the error of an id that is neither a string nor a number.
+var errBadID = errors.New("the id is neither text nor a number")
+
+// UnmarshalJSON is part of json.Unmarshaler.
+func (id *featureID) UnmarshalJSON(b []byte) error {
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*id = ""
+	case b[0] == '"' && bytes.IndexByte(b, '\\') < 0:
+		*id = featureID(b[1 : len(b)-1])
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*id = featureID(s)
+	case b[0] == '-' || b[0] >= '0' && b[0] <= '9':
+		*id = featureID(b)
+	default:
+		return errBadID
+	}
+	return nil
+}
+
+// geoJSONProps is the Decoder of GeoJSON layers: a record is a Feature.
+type geoJSONProps struct{}
+
+// Properties returns the Feature's "properties" member.
+func (geoJSONProps) Properties(rec []byte) ([]byte, error) {
+	for _, f := range orderedObject(rec) {
+		if f.key == "properties" {
+			return f.raw, nil
+		}
+	}
+	return nil, nil
 }
 
 // readGeoJSON decodes a GeoJSON FeatureCollection: by the fast parallel
-// reader, or, when that finds anything wrong, by the careful one, which
+// reader, or, when that finds anything to report, by the careful one, which
 // names every problem's line.
-// p and decoded are readGeoJSONFast's.
-func readGeoJSON(b []byte, id, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, Problems) {
-	if l, ok := readGeoJSONFast(b, id, display, p, decoded); ok {
+func readGeoJSON(ctx context.Context, src *Source) (*layer.Layer, Problems) {
+	if l, ok := readGeoJSONFast(ctx, src); ok {
 		return l, nil
 	}
-	return readLayer(b, id, display)
+	return readGeoJSONCareful(src)
 }
 
-// readLayer decodes one GeoJSON FeatureCollection into a layer. Features
-// with a problem that keeps them off the map (no id, no point) are reported
-// and skipped; the others are kept even when a property is off, and reported.
-// display is the file's name in messages.
-func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
+// newGeoJSONLayer is an empty layer for src's features.
+func newGeoJSONLayer(src *Source) *layer.Layer {
+	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display, Decoder: geoJSONProps{}}
+	src.keepRecords(l)
+	return l
+}
+
+// readGeoJSONCareful decodes one GeoJSON FeatureCollection into a layer,
+// reporting every problem with its line. Features that the feature check
+// keeps off the map are reported and skipped; the others are kept even when
+// a property is off, and reported.
+func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
+	b := src.Bytes
 	var probs Problems
 	ln := newLines(b)
 	report := func(off int, format string, args ...any) {
-		probs = append(probs, Problem{File: display, Line: ln.at(off), Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, Problem{File: src.Display, Line: ln.at(off), Msg: fmt.Sprintf(format, args...)})
 	}
-	l := &layer.Layer{ID: id, Title: id, File: display, Format: "geojson"}
-	l.SetSource(bytes.NewReader(b))
-	dec := json.NewDecoder(bytes.NewReader(b))
+	l := newGeoJSONLayer(src)
+	bom := bomLen(b)
+	dec := json.NewDecoder(bytes.NewReader(b[bom:]))
+	at := func() int { return bom + int(dec.InputOffset()) }
 	if err := expectDelim(dec, '{'); err != nil {
-		report(int(dec.InputOffset()), "not a GeoJSON object: %v", err)
+		report(at(), "not a GeoJSON object: %v", err)
 		return nil, probs
 	}
 	sawFeatures := false
 	for dec.More() {
-		keyOff := int(dec.InputOffset())
+		keyOff := at()
 		tok, err := dec.Token()
 		if err != nil {
-			report(keyOff, "bad JSON: %v", err)
+			report(keyOff, "bad JSON: %v", jsonErr(err))
 			return nil, probs
 		}
 		key, _ := tok.(string)
@@ -77,7 +158,7 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 			}
 		case "order":
 			if err := dec.Decode(&l.Order); err != nil {
-				report(keyOff, "order must be an integer: %v", jsonErr(err))
+				report(keyOff, "order must be an integer")
 			}
 		case "type":
 			var t string
@@ -90,24 +171,11 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 				report(keyOff, "features is not an array")
 				return nil, probs
 			}
-			for dec.More() {
-				off := int(dec.InputOffset())
-				var f rawFeature
-				if err := dec.Decode(&f); err != nil {
-					var se *json.SyntaxError
-					if errors.As(err, &se) {
-						off = int(se.Offset)
-					}
-					report(off, "bad feature: %v", jsonErr(err))
-					return l, probs // keep the features read so far
-				}
-				// InputOffset is just past the previous token; skip separators
-				// so the line is the feature's own.
-				off = skipSpace(b, off)
-				addFeature(l, f, off, int(dec.InputOffset())-off, ln.at(off), report)
+			if !readFeatures(dec, l, src, at, ln, report) {
+				return l, probs // keep the features read so far
 			}
 			if _, err := dec.Token(); err != nil {
-				report(int(dec.InputOffset()), "bad JSON: %v", err)
+				report(at(), "bad JSON: %v", jsonErr(err))
 				return nil, probs
 			}
 		default:
@@ -121,50 +189,73 @@ func readLayer(b []byte, id, display string) (*layer.Layer, Problems) {
 	if !sawFeatures {
 		report(0, "no \"features\" array")
 	}
+	if _, err := dec.Token(); err == nil && len(bytes.TrimSpace(b[at():])) > 0 {
+		report(at(), "text after the end of the GeoJSON object")
+	}
 	return l, probs
 }
 
-func addFeature(l *layer.Layer, f rawFeature, off, n, line int, report func(int, string, ...any)) {
-	if f.Type != "Feature" {
-		report(off, "type is %q, want \"Feature\"", f.Type)
-		return
-	}
-	var s schema
-	if len(f.Properties) > 0 && string(f.Properties) != "null" {
-		if err := json.Unmarshal(f.Properties, &s); err != nil {
-			report(off, "bad properties: %v", jsonErr(err))
-			return
+// readFeatures decodes the elements of the features array into l; it
+// returns false at a syntax error, after which nothing more can be read.
+func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int, ln lines, report func(int, string, ...any)) bool {
+	b := src.Bytes
+	for dec.More() {
+		// InputOffset is just past the previous token; skip separators so
+		// the line is the feature's own.
+		off := skipSpace(b, at())
+		var f geoFeature
+		err := dec.Decode(&f)
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			report(off, "bad feature: %v", jsonErr(err))
+			return false
+		case errors.Is(err, errBadID):
+			report(off, "feature: %v", err)
+			continue
+		case errors.As(err, &te) && strings.HasPrefix(te.Field, "geometry"):
+			if f.Geometry != nil {
+				f.Geometry.Coordinates = nil // the check says what is wrong
+			}
+		case errors.As(err, &te):
+			who := "feature"
+			if s := f.site(); s.ID != "" {
+				who = fmt.Sprintf("feature %q", s.ID)
+			}
+			report(off, "%s: %s", who, typeErrText(te))
+		case err != nil:
+			report(off, "bad feature: %v", jsonErr(err))
+			return false
+		}
+		s := f.site()
+		if s.check(src.Schema, func(format string, args ...any) { report(off, format, args...) }) {
+			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(off), int32(at()-off), ln.at(off))
 		}
 	}
-	if s.ID == nil || *s.ID == "" {
-		report(off, "feature has no id")
-		return
+	return true
+}
+
+// typeErrText says in plain words which member had the wrong type.
+func typeErrText(e *json.UnmarshalTypeError) string {
+	field := e.Field
+	if i := strings.LastIndexByte(field, '.'); i >= 0 {
+		field = field[i+1:]
 	}
-	id := *s.ID
-	if f.Geometry == nil || f.Geometry.Type != "Point" {
-		report(off, "feature %q: geometry is not a Point", id)
-		return
+	want := "text"
+	switch e.Type.Kind() {
+	case reflect.Slice, reflect.Array:
+		want = "a list"
+	case reflect.Struct, reflect.Pointer, reflect.Map:
+		want = "an object"
+	case reflect.Float64, reflect.Float32, reflect.Int:
+		want = "a number"
 	}
-	var c []float64
-	if err := json.Unmarshal(f.Geometry.Coordinates, &c); err != nil || len(c) < 2 {
-		report(off, "feature %q: coordinates are not [lon, lat]", id)
-		return
+	got, ok := map[string]string{"string": "text", "number": "a number", "bool": "true or false", "array": "a list", "object": "an object"}[e.Value]
+	if !ok {
+		got = strings.Replace(e.Value, "number ", "the number ", 1) // "number 1.5" for an integer
 	}
-	if math.IsNaN(c[0]) || math.IsNaN(c[1]) || c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90 {
-		report(off, "feature %q: coordinates (%g, %g) out of range: lon must be in [-180, 180], lat in [-90, 90]", id, c[0], c[1])
-		return
-	}
-	if s.Name == "" {
-		report(off, "feature %q has no name", id)
-		s.Name = id
-	}
-	if !style.KnownKind(s.Kind) {
-		report(off, "feature %q: unknown kind %q (known: %s)", id, s.Kind, strings.Join(style.Kinds(), ", "))
-	}
-	if !style.KnownStatus(s.Status) {
-		report(off, "feature %q: unknown status %q (known: %s)", id, s.Status, strings.Join(style.Statuses(), ", "))
-	}
-	l.AddAt(id, s.Name, s.Kind, s.Status, orb.Point{c[0], c[1]}, int64(off), int32(n), line)
+	return fmt.Sprintf("%q is %s; it must be %s", field, got, want)
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {

@@ -4,102 +4,49 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"math"
 	"runtime"
 	"sync"
 
 	gojson "github.com/goccy/go-json"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/paulmach/orb"
 )
 
-// Progress follows a layer while it loads.
-type Progress struct {
-	Ctx context.Context
-	// Report is called after each batch with the bytes scanned, the file's
-	// size and the features decoded so far.
-	Report func(done, total int64, features int)
-	// Publish is called after each batch with a snapshot of the layer so
-	// far, so a map can draw what has arrived.
-	Publish func(*layer.Layer)
-}
-
 const fastBatch = 32768
-
-// fastFeature is the part of a GeoJSON Feature the fast reader decodes.
-type fastFeature struct {
-	Type     string `json:"type"`
-	Geometry *struct {
-		Type        string    `json:"type"`
-		Coordinates []float64 `json:"coordinates"`
-	} `json:"geometry"`
-	Properties struct {
-		ID     *string `json:"id"`
-		Name   string  `json:"name"`
-		Kind   string  `json:"kind"`
-		Status string  `json:"status"`
-	} `json:"properties"`
-}
 
 type span struct{ off, end, line int }
 
 type batch struct {
 	seq   int
 	spans []span
-	feats []fastFeature
+	sites []site
 	ok    bool
 }
 
 // readGeoJSONFast reads a FeatureCollection by splitting its features array
 // on one goroutine and decoding the features with a typed decoder on the
-// others. It gives up (ok false) at the first thing it would have to report,
-// so the careful reader can name it; records point into b. With p, it
-// reports progress, publishes snapshots and stops when p.Ctx is done.
-//
-// decoded, when not nil, is told how far the file has been decoded, so the
-// pages of a mapped file behind that point can be dropped.
-func readGeoJSONFast(b []byte, id, display string, p *Progress, decoded func(upTo int)) (*layer.Layer, bool) {
-	l := &layer.Layer{ID: id, Title: id, File: display, Format: "geojson"}
-	l.SetSource(bytes.NewReader(b))
+// others. It gives up (ok false) at the first thing the careful reader
+// would report (a decoding error, or anything the feature check finds), so
+// that reader can name it; records point into src.Bytes. It reports
+// progress and publishes snapshots to src.Progress, and stops when ctx is
+// done, keeping what arrived (ok true).
+func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
+	b := src.Bytes
+	l := newGeoJSONLayer(src)
 	start, ok := topLevel(b, 0, l)
 	if !ok || start < 0 {
 		return nil, false
 	}
-	var arrayEnd int
-	ctx := context.Background()
-	if p != nil && p.Ctx != nil {
-		ctx = p.Ctx
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	inner, stop := context.WithCancel(ctx)
+	defer stop()
 	work := make(chan *batch, 4)
 	done := make(chan *batch, 4)
+	var arrayEnd int
 	var splitOK bool
 	go func() {
 		defer close(work)
-		seq := 0
-		cur := &batch{seq: seq}
-		arrayEnd, splitOK = splitArray(b, start, func(s span) bool {
-			cur.spans = append(cur.spans, s)
-			if len(cur.spans) == fastBatch {
-				select {
-				case work <- cur:
-				case <-ctx.Done():
-					return false
-				}
-				seq++
-				cur = &batch{seq: seq}
-			}
-			return true
-		})
-		if len(cur.spans) > 0 {
-			select {
-			case work <- cur:
-			case <-ctx.Done():
-			}
-		}
+		arrayEnd, splitOK = splitBatches(inner, b, start, work)
 	}()
 	var wg sync.WaitGroup
 	for w := 0; w < max(1, runtime.GOMAXPROCS(0)); w++ {
@@ -107,71 +54,14 @@ func readGeoJSONFast(b []byte, id, display string, p *Progress, decoded func(upT
 		go func() {
 			defer wg.Done()
 			for bt := range work {
-				bt.feats = make([]fastFeature, len(bt.spans))
-				bt.ok = true
-				for i, s := range bt.spans {
-					if gojson.Unmarshal(b[s.off:s.end], &bt.feats[i]) != nil || !fastValid(&bt.feats[i]) {
-						bt.ok = false
-						break
-					}
-				}
+				bt.ok = decodeBatch(b, bt, src.Schema)
 				done <- bt
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(done) }()
-
-	pending := map[int]*batch{}
-	next, valid := 0, true
-	interned := map[string]string{}
-	intern := func(s string) string {
-		if v, ok := interned[s]; ok {
-			return v
-		}
-		interned[s] = s
-		return s
-	}
-	for bt := range done {
-		pending[bt.seq] = bt
-		for {
-			cur, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if !cur.ok || !valid || ctx.Err() != nil {
-				valid = valid && cur.ok
-				cancel() // stop the splitter and workers; drain what they sent
-				continue
-			}
-			if next == 1 {
-				// Room for about as many features as the file holds, judged
-				// by the first batch's bytes per feature.
-				per := float64(cur.spans[len(cur.spans)-1].end-cur.spans[0].off) / float64(len(cur.spans))
-				l.Grow(int(float64(len(b)-start)/per*1.05) + len(cur.spans))
-			}
-			for i, f := range cur.feats {
-				s := cur.spans[i]
-				pr := f.Properties
-				c := f.Geometry.Coordinates
-				l.AddAt(*pr.ID, pr.Name, intern(pr.Kind), intern(pr.Status), orb.Point{c[0], c[1]}, int64(s.off), int32(s.end-s.off), s.line)
-			}
-			if decoded != nil {
-				decoded(cur.spans[0].off) // this batch's records are read; the next may start before its end
-			}
-			if p != nil {
-				last := cur.spans[len(cur.spans)-1]
-				if p.Report != nil {
-					p.Report(int64(last.end), int64(len(b)), l.Len())
-				}
-				if p.Publish != nil {
-					p.Publish(l.Snapshot())
-				}
-			}
-		}
-	}
-	if p != nil && p.Ctx != nil && p.Ctx.Err() != nil {
+	valid := addBatches(inner, stop, done, l, src, start)
+	if ctx.Err() != nil {
 		return l, true // cancelled by the caller: what arrived is kept
 	}
 	if !valid || !splitOK {
@@ -184,25 +74,105 @@ func readGeoJSONFast(b []byte, id, display string, p *Progress, decoded func(upT
 	return l, true
 }
 
-// fastValid holds a feature to the rules addFeature reports on.
-func fastValid(f *fastFeature) bool {
-	pr := f.Properties
-	if f.Type != "Feature" || pr.ID == nil || *pr.ID == "" || pr.Name == "" || f.Geometry == nil || f.Geometry.Type != "Point" {
-		return false
+// splitBatches sends the spans of the features array starting at b[start]
+// to work in batches, until the array ends or ctx is done; it returns
+// splitArray's results.
+func splitBatches(ctx context.Context, b []byte, start int, work chan<- *batch) (int, bool) {
+	cur := &batch{}
+	end, ok := splitArray(b, start, func(s span) bool {
+		cur.spans = append(cur.spans, s)
+		if len(cur.spans) == fastBatch {
+			select {
+			case work <- cur:
+			case <-ctx.Done():
+				return false
+			}
+			cur = &batch{seq: cur.seq + 1}
+		}
+		return true
+	})
+	if len(cur.spans) > 0 {
+		select {
+		case work <- cur:
+		case <-ctx.Done():
+		}
 	}
-	c := f.Geometry.Coordinates
-	if len(c) < 2 || math.IsNaN(c[0]) || math.IsNaN(c[1]) || c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90 {
-		return false
-	}
-	return style.KnownKind(pr.Kind) && style.KnownStatus(pr.Status)
+	return end, ok
 }
 
-// topLevel reads the FeatureCollection's members from b[from] (the opening
-// brace, or just past a member's value) into l. It stops at "features" and
-// returns where that array starts, or -1 when it reached the end instead.
+// addBatches adds the decoded batches to l in file order, reporting
+// progress after each. At the first batch that failed, or when ctx is done,
+// it calls stop and drains the rest; it returns whether every batch it saw
+// was valid.
+func addBatches(ctx context.Context, stop func(), done <-chan *batch, l *layer.Layer, src *Source, start int) bool {
+	b := src.Bytes
+	pending := map[int]*batch{}
+	next, valid := 0, true
+	interned := map[string]string{}
+	intern := func(s string) string {
+		if v, ok := interned[s]; ok {
+			return v
+		}
+		interned[s] = s
+		return s
+	}
+	for bt := range done {
+		pending[bt.seq] = bt
+		for cur, ok := pending[next]; ok; cur, ok = pending[next] {
+			delete(pending, next)
+			next++
+			if !cur.ok || !valid || ctx.Err() != nil {
+				valid = valid && cur.ok
+				stop() // stop the splitter and workers; drain what they sent
+				continue
+			}
+			if next == 1 {
+				// Room for about as many features as the file holds, judged
+				// by the first batch's bytes per feature.
+				per := float64(cur.spans[len(cur.spans)-1].end-cur.spans[0].off) / float64(len(cur.spans))
+				l.Grow(int(float64(len(b)-start)/per*1.05) + len(cur.spans))
+			}
+			for i, f := range cur.sites {
+				s := cur.spans[i]
+				l.AddAt(f.ID, f.Name, intern(f.Kind), intern(f.Status), orb.Point{f.Lon, f.Lat}, int64(s.off), int32(s.end-s.off), s.line)
+			}
+			if src.decoded != nil {
+				src.decoded(cur.spans[0].off) // this batch's records are read; the next may start before its end
+			}
+			src.Progress.report(cur.spans[len(cur.spans)-1].end, len(b), l)
+		}
+	}
+	return valid
+}
+
+// decodeBatch decodes a batch's features and holds each to the feature
+// check; it returns false at the first one that fails either.
+func decodeBatch(b []byte, bt *batch, schema bool) bool {
+	bt.sites = make([]site, len(bt.spans))
+	found := false
+	report := func(string, ...any) { found = true }
+	var f geoFeature // one for the batch: decoding into a fresh one costs an allocation a feature
+	for i, s := range bt.spans {
+		f = geoFeature{}
+		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
+			return false
+		}
+		bt.sites[i] = f.site()
+		if !bt.sites[i].check(schema, report) || found {
+			return false
+		}
+	}
+	return true
+}
+
+// topLevel reads the FeatureCollection's members into l, from the start of
+// the file (from 0: a byte-order mark, spaces, the opening brace) or from
+// just past a member's value. It stops at "features" and returns where that
+// array starts, or -1 when it reached the end instead.
 func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
 	i := skipWS(b, from)
 	if from == 0 {
+		i = skipWS(b, bomLen(b))
 		if i >= len(b) || b[i] != '{' {
 			return 0, false
 		}

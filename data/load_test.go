@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,24 +14,10 @@ import (
 	"github.com/lodemap/lodemap/geo/layer"
 )
 
-// TestFastReaderMatchesCareful reads each embedded layer with both GeoJSON
-// readers: the columns and records must be the same.
-func TestFastReaderMatchesCareful(t *testing.T) {
-	files, _ := fs.Glob(embedded, "layers/*.geojson")
-	for _, name := range files {
-		t.Run(name, func(t *testing.T) {
-			b, _ := fs.ReadFile(embedded, name)
-			fast, ok := readGeoJSONFast(b, "x", name, nil, nil)
-			if !ok {
-				t.Fatal("the fast reader gave up on a valid file")
-			}
-			careful, probs := readLayer(b, "x", name)
-			if len(probs) > 0 {
-				t.Fatal(probs)
-			}
-			sameLayer(t, fast, careful)
-		})
-	}
+// testSource is a Source of b whose layer id is the name of display
+// without its extension.
+func testSource(b []byte, display string, schema bool) *Source {
+	return &Source{Bytes: b, ID: LayerID(display), Display: display, Schema: schema, records: bytes.NewReader(b)}
 }
 
 func sameLayer(t *testing.T, a, b *layer.Layer) {
@@ -47,47 +32,6 @@ func sameLayer(t *testing.T, a, b *layer.Layer) {
 		if !bytes.Equal(ra, rb) {
 			t.Fatalf("record %d differs", i)
 		}
-	}
-}
-
-func TestFastReaderEdgeCases(t *testing.T) {
-	const f = `{"type":"Feature","geometry":{"type":"Point","coordinates":[30,40]},"properties":{"id":"a","name":"A \"quoted\" {brace} [bracket]","kind":"mine","status":"operating"}}`
-	tests := []struct {
-		name  string
-		in    string
-		ok    bool
-		n     int
-		title string
-	}{
-		{"name after features", `{"type":"FeatureCollection","features":[` + f + `],"name":"Late"}`, true, 1, "Late"},
-		{"escapes and brackets in strings", `{"features":[` + f + `,` + strings.Replace(f, `"a"`, `"b\\"`, 1) + `]}`, true, 2, "x"},
-		{"empty", `{"type":"FeatureCollection","features":[]}`, true, 0, "x"},
-		{"number element", `{"features":[1]}`, false, 0, ""},
-		{"string element", `{"features":["x"]}`, false, 0, ""},
-		{"null element", `{"features":[` + f + `,null]}`, false, 0, ""},
-		{"not a collection", `{"type":"Feature","features":[]}`, false, 0, ""},
-		{"truncated", `{"features":[` + f[:40], false, 0, ""},
-		{"trailing garbage", `{"features":[]} x`, false, 0, ""},
-		{"unknown kind", `{"features":[` + strings.Replace(f, `"mine"`, `"smelter"`, 1) + `]}`, false, 0, ""},
-		{"3D point", `{"features":[` + strings.Replace(f, `[30,40]`, `[30,40,100]`, 1) + `]}`, true, 1, "x"},
-		{"line geometry", `{"features":[` + strings.Replace(f, `"Point"`, `"LineString"`, 1) + `]}`, false, 0, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			l, ok := readGeoJSONFast([]byte(tt.in), "x", "x.geojson", nil, nil)
-			if ok != tt.ok {
-				t.Fatalf("ok = %v, want %v", ok, tt.ok)
-			}
-			if ok && (l.Len() != tt.n || l.Title != tt.title) {
-				t.Errorf("%d features titled %q, want %d %q", l.Len(), l.Title, tt.n, tt.title)
-			}
-			if !ok {
-				// The careful reader then names the problem.
-				if _, probs := readLayer([]byte(tt.in), "x", "x.geojson"); len(probs) == 0 && tt.name != "trailing garbage" {
-					t.Errorf("the careful reader found nothing wrong")
-				}
-			}
-		})
 	}
 }
 
@@ -125,7 +69,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	var reports, publishes int
 	var lastDone int64
 	var lastLen int
-	l, probs, err := LoadLayerFile(path, &Progress{
+	l, probs, err := LoadLayerFile(context.Background(), path, &Progress{
 		Report: func(done, total int64, n int) {
 			if done < lastDone || done > total {
 				t.Errorf("progress %d of %d after %d", done, total, lastDone)
@@ -156,7 +100,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	part, _, err := LoadLayerFile(path, &Progress{Ctx: ctx, Report: func(done, total int64, n int) {
+	part, _, err := LoadLayerFile(ctx, path, &Progress{Report: func(done, total int64, n int) {
 		if n >= 60_000 {
 			cancel()
 		}
@@ -171,20 +115,28 @@ func TestLoadLayerFileLarge(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
+	const usgs = "source_id,record_id,name,lon,lat,commodities\nusgs,r1,Pierce Mine,-72.1,43.3,\"gold, silver\"\nusgs,r2,Goshen Mine,-72.08,43.27,\n"
 	tests := []struct {
 		name  string
 		in    string
 		n     int
 		probs []string
+		first string // the first feature's properties
 	}{
-		{"usgs columns", "source_id,record_id,name,lon,lat,commodities\nusgs,r1,Pierce Mine,-72.1,43.3,\"gold, silver\"\nusgs,r2,Goshen Mine,-72.08,43.27,\n", 2, nil},
-		{"latitude/longitude, no id", "Latitude,Longitude,Site\n39.6,31.35,Beylikova\n", 1, nil},
-		{"bad row", "lon,lat,name\n31,39,A\nx,39,B\n32,95,C\n", 1, []string{":3: feature \"t-2\": coordinates (x, 39)", ":4: feature \"t-3\": coordinates (32, 95)"}},
-		{"no coordinates", "a,b\n1,2\n", 0, []string{":1: the header names no longitude and latitude columns"}},
+		{"usgs columns", usgs, 2, nil,
+			`{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}`},
+		{"gzipped", string(gzipped(t, usgs)), 2, nil,
+			`{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}`},
+		{"latitude/longitude, no id", "Latitude,Longitude,Site\n39.6,31.35,Beylikova\n", 1, nil, `{"Latitude":"39.6","Longitude":"31.35","Site":"Beylikova"}`},
+		{"byte-order mark", "\xEF\xBB\xBFlon,lat,name\n31,39,A\n", 1, nil, `{"lon":"31","lat":"39","name":"A"}`},
+		{"gzipped, byte-order mark", string(gzipped(t, "\xEF\xBB\xBFlon,lat,name\n31,39,A\n")), 1, nil, `{"lon":"31","lat":"39","name":"A"}`},
+		{"bad row", "lon,lat,name\n31,39,A\nx,39,B\n32,95,C\n", 1, []string{":3: feature \"t-2\": coordinates (x, 39) are not numbers", ":4: feature \"t-3\": coordinates (32, 95) out of range"}, `{"lon":"31","lat":"39","name":"A"}`},
+		{"not finite", "lon,lat,name\n31,NaN,A\n+Inf,39,B\n30,39,C\n", 1, []string{":2: feature \"t-1\": coordinates (31, NaN) are not finite", ":3: feature \"t-2\": coordinates (+Inf, 39) are not finite"}, `{"lon":"30","lat":"39","name":"C"}`},
+		{"no coordinates", "a,b\n1,2\n", 0, []string{":1: the header names no longitude and latitude columns"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, probs := readCSV([]byte(tt.in), "t", "t.csv")
+			l, probs := readCSV(context.Background(), testSource([]byte(tt.in), "t.csv", false))
 			got := 0
 			if l != nil {
 				got = l.Len()
@@ -197,12 +149,13 @@ func TestCSV(t *testing.T) {
 					t.Errorf("problem %q lacks %q", probs[i], p)
 				}
 			}
+			if got == 0 {
+				return
+			}
+			if props, err := l.Properties(0); err != nil || string(props) != tt.first {
+				t.Errorf("props %s, %v; want %s", props, err, tt.first)
+			}
 		})
-	}
-	l, _ := readCSV([]byte(tests[0].in), "t", "t.csv")
-	props, err := recordProps(l, 0)
-	if err != nil || string(props) != `{"source_id":"usgs","record_id":"r1","name":"Pierce Mine","lon":"-72.1","lat":"43.3","commodities":"gold, silver"}` {
-		t.Errorf("props %s, %v", props, err)
 	}
 }
 
@@ -216,7 +169,7 @@ func TestUSGSSites(t *testing.T) {
 		}
 		t.Skip("no shared test data")
 	}
-	l, probs, err := LoadLayerFile(path, nil)
+	l, probs, err := LoadLayerFile(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +178,7 @@ func TestUSGSSites(t *testing.T) {
 	}
 	c := &Catalog{byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 	c.addLayer(l)
-	d, ok := c.Details(l.IDs[0])
+	d, ok := c.Details(l.Site(0))
 	if !ok || d.Name != "President Pierce Mine" {
 		t.Errorf("first site %+v", d)
 	}

@@ -34,12 +34,13 @@ type excerptJSON struct {
 // WriteExcerpts prints a feature and the excerpts linked to it, as text or
 // as one JSON object.
 func WriteExcerpts(w io.Writer, c *Catalog, id string, asJSON bool) error {
-	d, ok := c.Details(id)
+	r, ok := c.Feature(id)
 	if !ok {
 		return fmt.Errorf("data: no feature with id %q in %s", id, c.Name)
 	}
+	d, _ := c.Details(r.Site())
 	var ex []excerptJSON
-	for _, e := range c.Excerpts(id) {
+	for _, e := range c.Excerpts(r.Site()) {
 		ex = append(ex, excerptJSON{Article: e.Article.ID, Title: e.Article.Title, Outlet: e.Article.Outlet,
 			Date: e.Article.Date, URL: e.Article.URL, Quote: e.Quote, Mention: e.MentionIn(d.Name), byline: e.Article.Byline()})
 	}

@@ -64,7 +64,7 @@ func run(n, runs int) error {
 	var l *layer.Layer
 	load := median(runs, func() error {
 		var err error
-		l, _, err = data.LoadLayerFile(path, nil)
+		l, _, err = data.LoadLayerFile(context.Background(), path, nil)
 		return err
 	})
 	gdalLoad := median(runs, func() error {

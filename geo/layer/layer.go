@@ -18,13 +18,13 @@ import (
 
 // Layer is one named set of point features stored as columns.
 type Layer struct {
-	ID     string   // stable id, the file name without extension
-	Title  string   // shown in the layer panel
-	File   string   // where it was read from
-	Order  int      // place in the layer list (lower first), then by file name
-	Format string   // how records are encoded: "geojson", "csv" or "fgb"
-	Header []string // column names of a CSV or FlatGeobuf layer
-	Types  []uint8  // FlatGeobuf column types
+	ID    string // stable id, the file name without extension
+	Title string // shown in the layer panel
+	File  string // where it was read from
+	Order int    // place in the layer list (lower first), then by file name
+	// Decoder turns a record into its properties; the reader that made the
+	// layer sets it, so no one else needs to know the file's format.
+	Decoder Decoder
 
 	IDs    []string
 	Names  []string
@@ -49,6 +49,26 @@ type Layer struct {
 
 // MaxKindCodes is how many kinds KindCodes tells apart.
 const MaxKindCodes = 16
+
+// Decoder turns one of a layer's records (a GeoJSON Feature, a CSV row, a
+// FlatGeobuf properties buffer) into the feature's properties as a JSON
+// object.
+type Decoder interface {
+	Properties(record []byte) ([]byte, error)
+}
+
+// Properties returns feature i's properties as a JSON object, decoded from
+// its record by the layer's Decoder.
+func (l *Layer) Properties(i int) ([]byte, error) {
+	if l.Decoder == nil {
+		return nil, fmt.Errorf("layer: %s: no decoder for its records", l.File)
+	}
+	rec, err := l.Record(i)
+	if err != nil {
+		return nil, err
+	}
+	return l.Decoder.Properties(rec)
+}
 
 // Site identifies one feature: the id of its layer (unique among the
 // layers shown) and the feature's index there. Record ids can repeat within

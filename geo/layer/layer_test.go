@@ -108,3 +108,31 @@ func TestRevision(t *testing.T) {
 		})
 	}
 }
+
+// upper is a Decoder that upper-cases a record, to show which one it got.
+type upper struct{}
+
+func (upper) Properties(rec []byte) ([]byte, error) { return []byte(strings.ToUpper(string(rec))), nil }
+
+func TestProperties(t *testing.T) {
+	tests := []struct {
+		name    string
+		decoder Decoder
+		want    string
+		err     string
+	}{
+		{"decoded by the layer's decoder", upper{}, `{"NAME":"B"}`, ""},
+		{"no decoder", nil, "", "layer: x.csv: no decoder for its records"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &Layer{ID: "x", File: "x.csv", Decoder: tt.decoder}
+			l.Add("a", "A", "", "", orb.Point{}, []byte(`{"name":"a"}`), 2)
+			l.Add("b", "B", "", "", orb.Point{}, []byte(`{"name":"b"}`), 3)
+			got, err := l.Properties(1)
+			if string(got) != tt.want || (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+				t.Errorf("Properties(1) = %s, %v; want %s, %q", got, err, tt.want, tt.err)
+			}
+		})
+	}
+}

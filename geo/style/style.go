@@ -1,6 +1,8 @@
 // Package style decides how a feature looks: a marker shape and colour by
 // kind, a fill by status (operating solid, planned hollow, under construction
 // dashed), marker and label sizes, and the human names of kinds and statuses.
+// Which kinds and statuses a dataset may use is the data package's schema;
+// any other value gets a neutral look.
 // The default palette is Okabe-Ito, which stays distinct under the common
 // forms of colour blindness.
 package style
@@ -108,22 +110,6 @@ var statuses = map[string]struct {
 	"announced":          {"Announced", Hollow},
 	"proposed":           {"Proposed", Hollow},
 	"exploration":        {"Exploration", Hollow},
-}
-
-// KnownKind reports whether kind is one of the schema's kinds.
-func KnownKind(kind string) bool { _, ok := kinds[kind]; return ok }
-
-// KnownStatus reports whether status is one of the schema's statuses.
-func KnownStatus(status string) bool { _, ok := statuses[status]; return ok }
-
-// Kinds lists the schema's kinds in a stable order.
-func Kinds() []string {
-	return []string{"deposit", "mine", "refinery", "pilot_plant", "magnet_plant", "headquarters", "automaker_plant", "battery_plant"}
-}
-
-// Statuses lists the schema's statuses in a stable order.
-func Statuses() []string {
-	return []string{"operating", "commissioning", "under_construction", "planned", "announced", "proposed", "exploration"}
 }
 
 // For returns the marker of a feature; unknown kinds get a grey circle and

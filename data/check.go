@@ -1,0 +1,68 @@
+package data
+
+import (
+	"math"
+	"strings"
+)
+
+// site is one feature as a reader found it, before the feature check.
+type site struct {
+	ID, Name, Kind, Status, Precision string
+	// NoPoint, when not "", says why the feature has no point (its geometry
+	// is not a Point, its coordinates are not numbers).
+	NoPoint  string
+	Lon, Lat float64
+}
+
+// check holds a feature to the rules every reader shares, reporting each
+// problem (format and args as fmt.Sprintf takes them). It returns whether
+// the feature goes on the map: one without an id, or without a finite
+// lon/lat in range, does not; one whose other fields are off does, and is
+// reported. The dataset schema (a name, and known kind, status and
+// coord_precision) applies only when schema is true; a missing name is the
+// id either way.
+func (s *site) check(schema bool, report func(format string, args ...any)) bool {
+	if s.ID == "" {
+		report("feature has no id")
+		return false
+	}
+	if s.NoPoint != "" {
+		report("feature %q: %s", s.ID, s.NoPoint)
+		return false
+	}
+	if !finite(s.Lon) || !finite(s.Lat) {
+		report("feature %q: coordinates (%g, %g) are not finite numbers", s.ID, s.Lon, s.Lat)
+		return false
+	}
+	if s.Lon < -180 || s.Lon > 180 || s.Lat < -90 || s.Lat > 90 {
+		report("feature %q: coordinates (%g, %g) out of range: lon must be in [-180, 180], lat in [-90, 90]", s.ID, s.Lon, s.Lat)
+		return false
+	}
+	if s.Name == "" {
+		if schema {
+			report("feature %q has no name", s.ID)
+		}
+		s.Name = s.ID
+	}
+	if !schema {
+		return true
+	}
+	if !KnownKind(s.Kind) {
+		report("feature %q: unknown kind %q (%s)", s.ID, s.Kind, known(Kinds))
+	}
+	if !KnownStatus(s.Status) {
+		report("feature %q: unknown status %q (%s)", s.ID, s.Status, known(Statuses))
+	}
+	if s.Precision != "" && !KnownPrecision(s.Precision) {
+		report("feature %q: unknown coord_precision %q (%s)", s.ID, s.Precision, known(Precisions))
+	}
+	return true
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// pointText describes coordinates that are not numbers, as the file gives
+// them.
+func pointText(lon, lat string) string {
+	return "coordinates (" + strings.TrimSpace(lon) + ", " + strings.TrimSpace(lat) + ") are not numbers"
+}

@@ -1,0 +1,111 @@
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestFormatOf(t *testing.T) {
+	fgb, err := os.ReadFile("testdata/fgb/deposits.fgb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz := []byte{0x1f, 0x8b, 8, 0}
+	tests := []struct {
+		name, file string
+		head       []byte
+		want       string // "" for no format
+	}{
+		{"GeoJSON by extension and content", "a.geojson", []byte(`{"type":"FeatureCollection"}`), "GeoJSON"},
+		{"GeoJSON without extension", "sites", []byte("\n  {\"features\":[]}"), "GeoJSON"},
+		{"GeoJSON with a byte-order mark", "a.txt", []byte("\xEF\xBB\xBF{}"), "GeoJSON"},
+		{"GeoJSON named .csv", "a.csv", []byte(`{"features":[]}`), "GeoJSON"},
+		{"FlatGeobuf named .geojson", "a.geojson", fgb[:16], "FlatGeobuf"},
+		{"FlatGeobuf without extension", "a", fgb[:16], "FlatGeobuf"},
+		{"gzipped CSV named .gz", "a.gz", gz, "CSV"},
+		{"gzipped CSV named .csv", "a.csv", gz, "CSV"},
+		{"CSV by extension", "a.CSV", []byte("lon,lat\n1,2\n"), "CSV"},
+		{"CSV with an unknown extension", "a.dat", []byte("lon,lat\n1,2\n"), ""},
+		{"empty file", "a", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := FormatOf(tt.file, tt.head)
+			if f.Name != tt.want || (err != nil) != (tt.want == "") {
+				t.Errorf("format %q, %v; want %q", f.Name, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLayerID(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"deposits.geojson", "deposits"},
+		{"dir/usgs-mineral-sites.csv.gz", "usgs-mineral-sites"},
+		{"Sites.CSV.GZ", "Sites"},
+		{"a.fgb", "a"},
+		{"notes.tar.gz", "notes.tar"},
+		{"plain", "plain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := LayerID(tt.name); got != tt.want {
+				t.Errorf("LayerID = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDatasetLayersByRegistry loads a dataset whose layers come in every
+// registered format, one with a misleading extension.
+func TestDatasetLayersByRegistry(t *testing.T) {
+	geo, _ := os.ReadFile("layers/deposits.geojson")
+	fgb, _ := os.ReadFile("testdata/fgb/automakers-noindex.fgb")
+	csv := "id,name,kind,status,lon,lat\nx-1,X One,mine,operating,30,40\n"
+	fsys := fstest.MapFS{
+		"layers/a.geojson":  {Data: geo},
+		"layers/b.fgb":      {Data: fgb},
+		"layers/c.csv":      {Data: []byte(csv)},
+		"layers/d.csv.gz":   {Data: gzipped(t, strings.ReplaceAll(csv, "x-1", "x-2"))},
+		"layers/e.csv":      {Data: bytes.ReplaceAll(geo, []byte(`"id": "`), []byte(`"id": "e-`))}, // GeoJSON, misnamed
+		"layers/notes.txt":  {Data: []byte("not a layer")},
+		"articles/.gitkeep": {},
+	}
+	c, err := Load(fsys, "ds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) > 0 {
+		t.Fatal(c.Problems)
+	}
+	if len(c.Layers) != 5 {
+		t.Errorf("%d layers, want a to e", len(c.Layers))
+	}
+	for _, id := range []string{"x-1", "x-2", "tr-manisa-byd", "e-tr-beylikova-ree-deposit"} {
+		r, ok := c.Feature(id)
+		if !ok {
+			t.Errorf("no feature %s", id)
+			continue
+		}
+		if _, err := r.Layer.Properties(r.Index); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+	}
+}
+
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
