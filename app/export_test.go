@@ -180,7 +180,7 @@ func TestSelectionWarning(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := selectionWarning(&tt.s, "x")
+			got := selectionWarning(&tt.s, true)
 			if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 				t.Errorf("warning %q, want %q", got, tt.want)
 			}

@@ -188,7 +188,7 @@ func (m *MapView) Select(s layer.Site) {
 		}
 	}
 	m.mu.Unlock()
-	m.trace.printf("select %q %s %d", id, s.Layer, s.Index)
+	m.trace.printf("select %q", id)
 	m.requestRender()
 }
 

@@ -40,7 +40,7 @@ func TestWindowCloseEndsItsGoroutines(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := synthetic(t, 300_000)
-	before := settle(0)
+	before := runtime.NumGoroutine()
 	w := NewWindow(a, cat, cat.Home(800, 600), "")
 	w.Resize(MinWindowSize)
 	w.Show()

@@ -41,7 +41,7 @@ type Window struct {
 // NewWindow builds the main window for a catalog, opened at start with the
 // feature selectID selected (when not "").
 func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID string) *Window {
-	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat, openURL: a.OpenURL}
+	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat, openURL: a.OpenURL, exports: map[*ExportPanel]bool{}}
 	w.Map = NewMapView(cat, start)
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)

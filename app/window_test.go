@@ -158,7 +158,7 @@ func TestTapMarkerShowsExcerpt(t *testing.T) {
 }
 
 func TestQuoteHighlightsSiteName(t *testing.T) {
-	w, _ := newTestWindow(t)
+	w, cat := newTestWindow(t)
 	w.Map.Select(siteOf(t, cat, "tr-manisa-byd"))
 	waitFrame(t, w.Map)
 	r, _ := w.Map.cat.Feature("tr-manisa-byd")

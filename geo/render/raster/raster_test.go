@@ -225,8 +225,8 @@ func TestTileCacheBounded(t *testing.T) {
 func TestEveryPixelPainted(t *testing.T) {
 	a4w, a4h := 297/25.4*96, 210/25.4*96
 	for _, tt := range []struct {
-		name         string
-		w, h, scale  float64
+		name          string
+		w, h, scale   float64
 		withFurniture bool
 	}{
 		{"preview of a 16:9 slide", 420, 236.25, 1, false},
