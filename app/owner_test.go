@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +57,9 @@ func TestWindowCloseEndsItsGoroutines(t *testing.T) {
 		t.Fatalf("%d goroutines after closing the window, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
 	}
 	drainUntil(t, "the load to end", ld.Done)
+	if !strings.Contains(w.status.Text, "stopped") && !strings.Contains(w.status.Text, "not loaded") {
+		t.Errorf("the load ran on after the window closed: %q", w.status.Text)
+	}
 	if w.Map.stop != nil || w.jobs.running() != 0 || w.Export.jobs.running() != 0 {
 		t.Error("the window's work was not cancelled")
 	}
