@@ -83,7 +83,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.Layers.SetLayers(layers)
 			w.status.SetText(loadSummary(name, l, probs, err, ix, elapsed))
 			if len(probs) > 0 {
-				showProblems(w, fmt.Sprintf("%d problems in %s", len(probs), name), probs)
+				showProblems(w, probs.Count()+" in "+name, probs)
 			} else if err != nil && !cancelled {
 				dialog.ShowError(err, w)
 			}
@@ -105,7 +105,7 @@ func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix
 		msg = fmt.Sprintf("%s: not loaded: %v", name, err)
 	}
 	if len(probs) > 0 {
-		msg += fmt.Sprintf(", %d problems", len(probs))
+		msg += ", " + probs.Count()
 	}
 	if ix != nil && ix.Duplicates() > 0 {
 		msg += fmt.Sprintf(", %d repeated ids", ix.Duplicates())

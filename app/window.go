@@ -83,7 +83,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	}
 	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
-		showProblems(w, fmt.Sprintf("%d problems in %s", len(cat.Problems), cat.Name), cat.Problems)
+		showProblems(w, cat.Problems.Count()+" in "+cat.Name, cat.Problems)
 	}
 	return w
 }

@@ -67,3 +67,12 @@ func joinPath(dir, name string) string {
 	}
 	return filepath.Join(dir, name)
 }
+
+// Count says how many problems there are, in words: "1 problem",
+// "13 problems".
+func (ps Problems) Count() string {
+	if len(ps) == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", len(ps))
+}

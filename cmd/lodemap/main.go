@@ -94,7 +94,7 @@ func (v *viewFlags) open(width, height float64, stderr io.Writer) (*data.Catalog
 		return nil, view.Viewport{}, err
 	}
 	if n := len(cat.Problems); n > 0 {
-		fmt.Fprintf(stderr, "lodemap: %d problems in %s (run lodemap validate for the list); showing what loaded\n", n, cat.Name)
+		fmt.Fprintf(stderr, "lodemap: %s in %s (run lodemap validate for the list); showing what loaded\n", cat.Problems.Count(), cat.Name)
 	}
 	vp := cat.Home(width, height)
 	if v.center != "" {

@@ -30,7 +30,7 @@ func runValidate(args []string, stdout io.Writer) error {
 		for _, p := range cat.Problems {
 			fmt.Fprintln(stdout, p)
 		}
-		return fmt.Errorf("%d problems in %s", len(cat.Problems), cat.Name)
+		return fmt.Errorf("%s in %s", cat.Problems.Count(), cat.Name)
 	}
 	fmt.Fprint(stdout, cat.Summary())
 	return nil
