@@ -2,10 +2,12 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
@@ -22,73 +24,136 @@ type LayerPanel struct {
 
 	// OnToggle is called when the user shows or hides a layer.
 	OnToggle func(layerID string, visible bool)
+	// OnRemove, when set, is called when the user takes off a layer for
+	// which Removable says yes (one added beside the dataset).
+	OnRemove  func(layerID string)
+	Removable func(layerID string) bool
 
-	checks map[string]*widget.Check
-	box    *fyne.Container
+	rows      map[string]*layerRow // by layer id
+	header    fyne.CanvasObject
+	statusKey []fyne.CanvasObject
+	box       *fyne.Container
 }
 
 // NewLayerPanel returns a panel with every layer switched on.
 func NewLayerPanel(cat *data.Catalog) *LayerPanel {
-	p := &LayerPanel{checks: map[string]*widget.Check{}, box: container.NewVBox()}
+	p := &LayerPanel{box: container.NewVBox(),
+		header: widget.NewLabelWithStyle("Layers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	p.statusKey = []fyne.CanvasObject{widget.NewSeparator(),
+		widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for _, st := range []struct{ status, text string }{
+		{"operating", "Operating or commissioning"},
+		{"under_construction", "Under construction"},
+		{"planned", "Planned, announced or proposed"},
+	} {
+		p.statusKey = append(p.statusKey, keyRow(style.For("", st.status), st.text)) // a kind-neutral grey circle
+	}
 	p.ExtendBaseWidget(p)
 	p.SetLayers(cat.Layers)
 	return p
 }
 
 // SetLayers shows the given layers, keeping the check boxes of those
-// already listed as they were.
+// already listed as they were. A layer's row is made once and updated
+// after, so a loading layer that is shown again and again does not pile up
+// widgets.
 func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
-	p.box.RemoveAll()
-	p.box.Add(widget.NewLabelWithStyle("Layers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	checks := map[string]*widget.Check{}
+	rows := make(map[string]*layerRow, len(layers))
+	objs := []fyne.CanvasObject{p.header}
 	for _, l := range layers {
-		id := l.ID
-		on := true
-		if old, ok := p.checks[id]; ok {
-			on = old.Checked
+		r := p.rows[l.ID]
+		if r == nil {
+			r = p.newRow(l.ID)
 		}
-		c := widget.NewCheck(fmt.Sprintf("%s (%d)", l.Title, l.Len()), nil)
-		c.SetChecked(on)
-		c.OnChanged = func(on bool) {
-			if p.OnToggle != nil {
-				p.OnToggle(id, on)
-			}
+		r.update(l)
+		if p.OnRemove != nil && p.Removable != nil && p.Removable(l.ID) {
+			r.remove.Show()
+		} else {
+			r.remove.Hide()
 		}
-		checks[id] = c
-		p.box.Add(c)
-		for _, kc := range l.KindCounts() {
-			p.box.Add(keyRow(style.For(kc.Kind, "operating"), fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)))
+		rows[l.ID] = r
+		objs = append(objs, r.box)
+	}
+	p.rows = rows
+	p.box.Objects = append(objs, p.statusKey...)
+	p.box.Refresh()
+}
+
+// layerRow is a layer's check box, its remove button when it has one, and
+// the key of its kinds.
+type layerRow struct {
+	check  *widget.Check
+	remove *widget.Button // shown for layers that can be taken off
+	keys   *fyne.Container
+	box    *fyne.Container
+	byKind map[string]*fyne.Container // key rows made so far
+	kinds  []layer.KindCount          // what the key shows
+}
+
+func (p *LayerPanel) newRow(id string) *layerRow {
+	r := &layerRow{check: widget.NewCheck("", nil), keys: container.NewVBox(), byKind: map[string]*fyne.Container{}}
+	r.check.SetChecked(true)
+	r.check.OnChanged = func(on bool) {
+		if p.OnToggle != nil {
+			p.OnToggle(id, on)
 		}
 	}
-	p.checks = checks
-	p.box.Add(widget.NewSeparator())
-	p.box.Add(widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, st := range []struct{ status, text string }{
-		{"operating", "Operating or commissioning"},
-		{"under_construction", "Under construction"},
-		{"planned", "Planned, announced or proposed"},
-	} {
-		p.box.Add(keyRow(style.For("", st.status), st.text)) // a kind-neutral grey circle
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		if p.OnRemove != nil {
+			p.OnRemove(id)
+		}
+	})
+	r.remove.Importance = widget.LowImportance
+	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, r.remove, r.check), r.keys)
+	return r
+}
+
+// update shows the layer's title, count and kinds; a kind's key row is
+// made once and its count updated after.
+func (r *layerRow) update(l *layer.Layer) {
+	r.check.SetText(fmt.Sprintf("%s (%d)", l.Title, l.Len()))
+	kinds := l.KindCounts()
+	if slices.Equal(kinds, r.kinds) {
+		return
 	}
-	p.Refresh()
+	objs := make([]fyne.CanvasObject, 0, len(kinds))
+	for _, kc := range kinds {
+		text := fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)
+		row, ok := r.byKind[kc.Kind]
+		if ok {
+			row.Objects[1].(*widget.Label).SetText(text)
+		} else {
+			row = keyRow(style.For(kc.Kind, "operating"), text)
+			r.byKind[kc.Kind] = row
+		}
+		objs = append(objs, row)
+	}
+	r.keys.Objects = objs
+	r.keys.Refresh()
+	r.kinds = kinds
 }
 
 // SetVisible sets a layer's check box, as the user would.
 func (p *LayerPanel) SetVisible(layerID string, visible bool) {
-	if c, ok := p.checks[layerID]; ok {
-		c.SetChecked(visible)
+	if r, ok := p.rows[layerID]; ok {
+		r.check.SetChecked(visible)
 	}
 }
 
-// Check returns a layer's check box.
-func (p *LayerPanel) Check(layerID string) *widget.Check { return p.checks[layerID] }
+// Check returns a layer's check box, or nil.
+func (p *LayerPanel) Check(layerID string) *widget.Check {
+	if r, ok := p.rows[layerID]; ok {
+		return r.check
+	}
+	return nil
+}
 
 // CreateRenderer is part of fyne.Widget.
 func (p *LayerPanel) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVScroll(p.box))
 }
 
-func keyRow(m style.Marker, text string) fyne.CanvasObject {
+func keyRow(m style.Marker, text string) *fyne.Container {
 	img := canvas.NewImageFromImage(raster.Swatch(m, 2))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(22, 22))

@@ -97,10 +97,10 @@ func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix
 	if l != nil {
 		n = l.Len()
 	}
-	msg := fmt.Sprintf("%s: %d sites in %.1f s", name, n, d.Seconds())
+	msg := fmt.Sprintf("%s: %s in %.1f s", name, sites(n), d.Seconds())
 	switch {
 	case err != nil && n > 0:
-		msg = fmt.Sprintf("%s: stopped; kept the %d sites loaded", name, n)
+		msg = fmt.Sprintf("%s: stopped; kept the %s loaded", name, sites(n))
 	case err != nil:
 		msg = fmt.Sprintf("%s: not loaded: %v", name, err)
 	}
@@ -111,6 +111,14 @@ func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix
 		msg += fmt.Sprintf(", %d repeated ids", ix.Duplicates())
 	}
 	return msg
+}
+
+// sites says how many sites: "1 site", "40000 sites".
+func sites(n int) string {
+	if n == 1 {
+		return "1 site"
+	}
+	return fmt.Sprintf("%d sites", n)
 }
 
 // layerIDOf makes a layer id from a file name: the name without its

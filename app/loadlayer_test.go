@@ -111,7 +111,7 @@ func TestAddLayerBrokenFile(t *testing.T) {
 	if c := w.Layers.Check("sites"); c == nil || c.Text != "sites (1)" {
 		t.Errorf("the good row was not kept: %+v", c)
 	}
-	if !strings.Contains(w.status.Text, "1 problems") {
+	if !strings.Contains(w.status.Text, "1 site in") || !strings.Contains(w.status.Text, "1 problem") || strings.Contains(w.status.Text, "1 problems") {
 		t.Errorf("status %q", w.status.Text)
 	}
 }

@@ -48,6 +48,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.status = widget.NewLabel("")
 
 	w.Layers.OnToggle = w.Map.SetLayerVisible
+	w.Layers.Removable = cat.Added
+	w.Layers.OnRemove = w.RemoveLayer
 	w.Map.OnSelect = w.Details.SetFeature
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)
@@ -113,6 +115,22 @@ func (w *Window) setMenu() {
 // data.CheckLink accepts it; otherwise, or when the system cannot open it,
 // a dialog says so. Every link the window opens goes through here.
 func (w *Window) OpenLink(raw string) { openLink(w.App, w.Window, w.openURL, raw) }
+
+// RemoveLayer takes a layer added beside the dataset off the map, the
+// catalog and the layer panel; its selected site, if any, is deselected.
+// The dataset's own layers stay.
+func (w *Window) RemoveLayer(id string) {
+	if !w.cat.Detach(id) {
+		return
+	}
+	if w.Map.Selected().Layer == id {
+		w.Map.Select(layer.Site{})
+		w.Details.SetFeature(layer.Site{}, nil)
+	}
+	w.Map.RemoveLayer(id)
+	w.Layers.SetLayers(w.Map.Layers())
+	w.status.SetText("Removed the layer " + id)
+}
 
 // OpenExport opens the export dialog on what the map shows.
 func (w *Window) OpenExport() {

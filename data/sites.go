@@ -136,3 +136,26 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// Added reports whether a layer was added beside the dataset (Attach), and
+// so may be taken off again.
+func (c *Catalog) Added(id string) bool {
+	for _, l := range c.attached {
+		if l.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Detach takes an added layer off the catalog, and reports whether there
+// was one of that id. The dataset's own layers stay.
+func (c *Catalog) Detach(id string) bool {
+	i := slices.IndexFunc(c.attached, func(l *layer.Layer) bool { return l.ID == id })
+	if i < 0 {
+		return false
+	}
+	c.attached = slices.Delete(c.attached, i, i+1)
+	c.Layers = slices.DeleteFunc(c.Layers, func(l *layer.Layer) bool { return l.ID == id })
+	return true
+}

@@ -138,3 +138,39 @@ func TestUSGSSiteDetails(t *testing.T) {
 	}
 	checkOwnDetails(t, c, l, sites)
 }
+
+// TestDetach adds a layer and takes it off again: the dataset's layers
+// stay, and the added layer's sites are no longer found.
+func TestDetach(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "extra.csv")
+	if err := os.WriteFile(p, []byte("id,name,lon,lat\nx1,One,30,40\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, l, _ := addedLayer(t, p)
+	own := len(c.Layers) - 1
+	tests := []struct {
+		name string
+		id   string
+		want bool
+	}{
+		{"a dataset layer stays", c.Layers[0].ID, false},
+		{"an added layer goes", l.ID, true},
+		{"only once", l.ID, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if added := c.Added(tt.id); added != tt.want {
+				t.Errorf("Added(%q) = %v", tt.id, added)
+			}
+			if got := c.Detach(tt.id); got != tt.want {
+				t.Errorf("Detach(%q) = %v, want %v", tt.id, got, tt.want)
+			}
+		})
+	}
+	if len(c.Layers) != own {
+		t.Errorf("%d layers left, want the dataset's %d", len(c.Layers), own)
+	}
+	if _, ok := c.Ref(l.Site(0)); ok {
+		t.Error("a detached layer's site is still found")
+	}
+}
