@@ -65,9 +65,7 @@ func TestCheck(t *testing.T) {
 // sets one coordinate of the first to NaN or infinity (GDAL itself refuses
 // to write them): the site is reported, not kept.
 func TestFlatGeobufNonFinite(t *testing.T) {
-	if _, err := exec.LookPath("ogr2ogr"); err != nil {
-		t.Skip("needs GDAL's ogr2ogr (Debian gdal-bin)")
-	}
+	needOgr2ogr(t)
 	const lon, lat = 31.2345678, 39.8765432 // distinctive, to be found in the bytes
 	dir := t.TempDir()
 	src, dst := filepath.Join(dir, "s.csv"), filepath.Join(dir, "s.fgb")
