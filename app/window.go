@@ -162,11 +162,11 @@ func (w *Window) close() {
 }
 
 // showProblems tells the user what could not be loaded; everything else is
-// on the map.
+// on the map. Lines wrap between words, so no word or column name is cut.
 func showProblems(w fyne.Window, title string, probs data.Problems) {
 	text := probs.Error()
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
+	l.Wrapping = fyne.TextWrapWord
 	s := container.NewVScroll(l)
 	s.SetMinSize(fyne.NewSize(640, 240))
 	dialog.NewCustom(title, "Close", s, w).Show()
