@@ -78,6 +78,10 @@ func TestRevision(t *testing.T) {
 	b.Add("1", "One", "", "", orb.Point{1, 1}, nil, 1)
 	r1 := a.Revision()
 	snap := a.Snapshot()
+	a.Add("2", "Two", "", "", orb.Point{2, 2}, nil, 2)
+	r2 := a.Revision()
+	a.Remove(1)
+	a.Add("3", "Three", "", "", orb.Point{3, 3}, nil, 3)
 	tests := []struct {
 		name string
 		same bool
@@ -85,21 +89,9 @@ func TestRevision(t *testing.T) {
 	}{
 		{"snapshot keeps the revision", true, snap.Revision(), r1},
 		{"another layer of the same id differs", false, b.Revision(), r1},
+		{"adding changes it", false, r2, r1},
+		{"remove then add to the same length changes it", false, a.Revision(), r2},
 	}
-	a.Add("2", "Two", "", "", orb.Point{2, 2}, nil, 2)
-	tests = append(tests, struct {
-		name string
-		same bool
-		x, y Revision
-	}{"adding changes it", false, a.Revision(), r1})
-	r2 := a.Revision()
-	a.Remove(1)
-	a.Add("3", "Three", "", "", orb.Point{3, 3}, nil, 3)
-	tests = append(tests, struct {
-		name string
-		same bool
-		x, y Revision
-	}{"remove then add to the same length changes it", false, a.Revision(), r2})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if (tt.x == tt.y) != tt.same {

@@ -8,11 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -223,14 +219,14 @@ func TestHighlightDrawnLast(t *testing.T) {
 		t.Fatal(err)
 	}
 	pictures := map[string][2]image.Image{"raster": {full, alone}}
-	if page, ok := pdfPage(t, pdfDoc); ok {
+	if page, ok := rendertest.PDFPage(t, pdfDoc); ok {
 		// Poppler's anti-aliasing is its own: compare with the highlight
 		// alone, drawn by poppler too.
 		var doc bytes.Buffer
 		if err := pdf.Write(context.Background(), &doc, &render.Scene{Width: s.Width, Height: s.Height, Highlight: h}, "", nil); err != nil {
 			t.Fatal(err)
 		}
-		if ref, ok := pdfPage(t, doc.Bytes()); ok {
+		if ref, ok := rendertest.PDFPage(t, doc.Bytes()); ok {
 			pictures["pdf"] = [2]image.Image{page, ref}
 		}
 	}
@@ -281,35 +277,6 @@ func absDiff(a, b uint32) uint32 {
 		return a - b
 	}
 	return b - a
-}
-
-// pdfPage draws a one-page PDF at 96 dpi with poppler's pdftoppm.
-func pdfPage(t *testing.T, doc []byte) (image.Image, bool) {
-	t.Helper()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must provide pdftoppm (poppler-utils)")
-		}
-		return nil, false
-	}
-	dir := t.TempDir()
-	file := filepath.Join(dir, "page.pdf")
-	if err := os.WriteFile(file, doc, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "96", "-png", "-singlefile", file, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "page.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img, true
 }
 
 func TestDrawCancelAndProgress(t *testing.T) {

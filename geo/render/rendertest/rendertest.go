@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -169,6 +170,38 @@ func Compare(a, b image.Image) (mean, far float64) {
 		}
 	}
 	return sum / float64(3*n), float64(bad) / float64(n)
+}
+
+// PDFPage draws a one-page PDF at 96 dpi with poppler's pdftoppm. Without
+// pdftoppm it says so and returns false, except in CI, which must have it
+// (poppler-utils): there the test fails.
+func PDFPage(t *testing.T, doc []byte) (image.Image, bool) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must provide pdftoppm (poppler-utils)")
+		}
+		t.Log("no pdftoppm (poppler-utils): the PDF is not drawn back")
+		return nil, false
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "page.pdf")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "96", "-png", "-singlefile", file, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img, true
 }
 
 // WriteFailed writes an image a test found wrong to testdata/failed/, for
