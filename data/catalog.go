@@ -29,15 +29,20 @@ type Catalog struct {
 
 // Load reads a dataset from fsys; dir is how its files are named in problems
 // ("" for the embedded dataset). The error is non-nil only when the dataset
-// cannot be read at all; problems in its files are in Catalog.Problems.
-func Load(fsys fs.FS, dir string) (*Catalog, error) { return load(fsys, dir, false) }
+// cannot be read at all, or ctx ends the load; problems in its files are in
+// Catalog.Problems.
+func Load(ctx context.Context, fsys fs.FS, dir string) (*Catalog, error) {
+	return load(ctx, fsys, dir, false)
+}
 
 // LoadDir loads the dataset in a folder; its large layers are mapped, not
 // copied.
-func LoadDir(dir string) (*Catalog, error) { return load(os.DirFS(dir), dir, true) }
+func LoadDir(ctx context.Context, dir string) (*Catalog, error) {
+	return load(ctx, os.DirFS(dir), dir, true)
+}
 
 // load is Load; onDisk says that fsys is the folder dir on disk.
-func load(fsys fs.FS, dir string, onDisk bool) (*Catalog, error) {
+func load(ctx context.Context, fsys fs.FS, dir string, onDisk bool) (*Catalog, error) {
 	c := &Catalog{Name: dir, byID: map[string]Ref{}, excerpts: map[string][]*Excerpt{}}
 	if dir == "" {
 		c.Name = EmbeddedName
@@ -57,8 +62,11 @@ func load(fsys fs.FS, dir string, onDisk bool) (*Catalog, error) {
 		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (" + strings.Join(layerGlobs(), ", ") + ") found"})
 	}
 	for _, name := range layerFiles {
-		if l := c.readLayer(fsys, dir, name, onDisk); l != nil {
+		if l := c.readLayer(ctx, fsys, dir, name, onDisk); l != nil {
 			c.addLayer(l)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
 		}
 	}
 	sort.SliceStable(c.Layers, func(i, j int) bool { return c.Layers[i].Order < c.Layers[j].Order })
@@ -108,13 +116,13 @@ func globLayers(fsys fs.FS) ([]string, error) {
 
 // readLayer reads one of the dataset's own layers, to which the dataset
 // schema applies; what is wrong in it goes to the catalog's problems.
-func (c *Catalog) readLayer(fsys fs.FS, dir, name string, onDisk bool) *layer.Layer {
+func (c *Catalog) readLayer(ctx context.Context, fsys fs.FS, dir, name string, onDisk bool) *layer.Layer {
 	var l *layer.Layer
 	var probs Problems
 	if onDisk {
 		// A folder on disk: large layers are mapped, not copied.
 		var err error
-		l, probs, err = loadFile(context.Background(), filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)
+		l, probs, err = loadFile(ctx, filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)
 		if err != nil {
 			c.Problems = append(c.Problems, Problem{File: joinPath(dir, name), Msg: err.Error()})
 			return nil
@@ -124,7 +132,7 @@ func (c *Catalog) readLayer(fsys fs.FS, dir, name string, onDisk bool) *layer.La
 		if !ok {
 			return nil
 		}
-		l, probs = readSource(context.Background(), name, &Source{Bytes: b, ID: LayerID(name), Display: display, Schema: true})
+		l, probs = readSource(ctx, name, &Source{Bytes: b, ID: LayerID(name), Display: display, Schema: true})
 	}
 	c.Problems = append(c.Problems, probs...)
 	if l != nil {

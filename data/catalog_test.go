@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func TestEmbeddedDatasetValidates(t *testing.T) {
 }
 
 func TestBrokenDataset(t *testing.T) {
-	c, err := LoadDir("testdata/broken")
+	c, err := LoadDir(context.Background(), "testdata/broken")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestBrokenDataset(t *testing.T) {
 }
 
 func TestMissingDir(t *testing.T) {
-	if _, err := LoadDir("testdata/no-such-folder"); err == nil {
+	if _, err := LoadDir(context.Background(), "testdata/no-such-folder"); err == nil {
 		t.Error("no error for a missing folder")
 	}
 }
@@ -132,7 +133,7 @@ func TestDetails(t *testing.T) {
 			t.Errorf("property %s not shown", k)
 		}
 	}
-	b, _ := LoadDir("testdata/broken")
+	b, _ := LoadDir(context.Background(), "testdata/broken")
 	d, _ = b.Details(siteOf(t, b, "site-a"))
 	if len(d.Other) != 1 || d.Other[0] != (Field{"owner_note", "kept"}) {
 		t.Errorf("unknown property lost: %+v", d.Other)
@@ -216,7 +217,7 @@ func TestHome(t *testing.T) {
 			}
 		})
 	}
-	b, _ := LoadDir("testdata/broken")
+	b, _ := LoadDir(context.Background(), "testdata/broken")
 	fit := b.Home(800, 600)
 	for _, l := range b.Layers {
 		for _, p := range l.LonLat {

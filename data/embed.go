@@ -11,6 +11,7 @@
 package data
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 )
@@ -22,7 +23,7 @@ var embedded embed.FS
 const EmbeddedName = "embedded dataset"
 
 // Default loads the embedded dataset.
-func Default() (*Catalog, error) { return Load(embedded, "") }
+func Default() (*Catalog, error) { return Load(context.Background(), embedded, "") }
 
 // Embedded returns the embedded dataset's files.
 func Embedded() fs.FS { return embedded }

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -75,7 +76,7 @@ func TestDatasetLayersByRegistry(t *testing.T) {
 		"layers/notes.txt":  {Data: []byte("not a layer")},
 		"articles/.gitkeep": {},
 	}
-	c, err := Load(fsys, "ds")
+	c, err := Load(context.Background(), fsys, "ds")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -52,7 +53,7 @@ func TestDatasetLinks(t *testing.T) {
 		"articles/story.md":  {Data: []byte(md)},
 		"articles/story2.md": {Data: []byte(strings.NewReplacer("custom-app://open", "mailto:desk@example.org", "id: s", "id: s2").Replace(md))},
 	}
-	c, err := Load(fsys, "ds")
+	c, err := Load(context.Background(), fsys, "ds")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -116,11 +117,13 @@ func (v *viewFlags) open(width, height float64, stderr io.Writer) (*data.Catalog
 	return cat, vp, nil
 }
 
+// loadCatalog loads the dataset a command works on. A command runs to its
+// end or until the user interrupts the process, so nothing cancels it.
 func loadCatalog(dir string) (*data.Catalog, error) {
 	if dir == "" {
 		return data.Default()
 	}
-	return data.LoadDir(dir)
+	return data.LoadDir(context.Background(), dir)
 }
 
 // newFlagSet returns the flags of a command. The flag package prints

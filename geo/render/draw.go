@@ -62,16 +62,16 @@ type Paint struct {
 // then with the items drawn and the total; Draw stops with ctx's error
 // when ctx is done.
 func (s *Scene) Draw(ctx context.Context, b Backend, progress func(done, total int)) error {
-	d := drawer{ctx: ctx, b: b, progress: progress, total: s.Items()}
-	if err := d.basemap(s); err != nil {
+	d := drawer{b: b, progress: progress, total: s.Items()}
+	if err := d.basemap(ctx, s); err != nil {
 		return err
 	}
 	for _, g := range s.Groups {
-		if err := d.layer(g); err != nil {
+		if err := d.layer(ctx, g); err != nil {
 			return err
 		}
 	}
-	if err := d.labels(s.Labels); err != nil {
+	if err := d.labels(ctx, s.Labels); err != nil {
 		return err
 	}
 	if h := s.Highlight; h != nil {
@@ -80,16 +80,15 @@ func (s *Scene) Draw(ctx context.Context, b Backend, progress func(done, total i
 		b.EndGroup()
 	}
 	for _, o := range s.Overlays {
-		if err := d.overlay(o); err != nil {
+		if err := d.overlay(ctx, o); err != nil {
 			return err
 		}
 	}
-	return d.check(true)
+	return d.check(ctx, true)
 }
 
 // drawer is one walk of a scene.
 type drawer struct {
-	ctx         context.Context
 	b           Backend
 	progress    func(done, total int)
 	done, total int
@@ -102,16 +101,16 @@ const checkEvery = 2048
 // item counts n items drawn and, every checkEvery items, reports progress
 // and says whether to stop. Draw also checks after the basemap, the labels
 // and each piece of furniture, so a small scene reports progress too.
-func (d *drawer) item(n int) error {
+func (d *drawer) item(ctx context.Context, n int) error {
 	before := d.done
 	d.done += n
 	if d.done/checkEvery == before/checkEvery {
 		return nil
 	}
-	return d.check(false)
+	return d.check(ctx, false)
 }
 
-func (d *drawer) check(last bool) error {
+func (d *drawer) check(ctx context.Context, last bool) error {
 	if d.progress != nil {
 		done := d.done
 		if last {
@@ -119,13 +118,13 @@ func (d *drawer) check(last bool) error {
 		}
 		d.progress(done, d.total)
 	}
-	if d.ctx != nil {
-		return d.ctx.Err()
+	if ctx != nil {
+		return ctx.Err()
 	}
 	return nil
 }
 
-func (d *drawer) basemap(s *Scene) error {
+func (d *drawer) basemap(ctx context.Context, s *Scene) error {
 	if s.Background.A == 0 && len(s.Land) == 0 {
 		return nil
 	}
@@ -138,10 +137,10 @@ func (d *drawer) basemap(s *Scene) error {
 		d.done += len(p.Rings)
 	}
 	d.b.EndGroup()
-	return d.check(false)
+	return d.check(ctx, false)
 }
 
-func (d *drawer) layer(g Group) error {
+func (d *drawer) layer(ctx context.Context, g Group) error {
 	d.b.BeginGroup(GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title})
 	defer d.b.EndGroup()
 	// Every cluster's disc, then every count, so no disc covers a count.
@@ -152,36 +151,36 @@ func (d *drawer) layer(g Group) error {
 		t := c.Label()
 		d.b.Text(Text{Text: t, X: c.X - MeasureText(t, clusterTextSize, true)/2, Y: c.Y + clusterTextSize*0.36,
 			Size: clusterTextSize, Bold: true, Color: clusterText})
-		if err := d.item(1); err != nil {
+		if err := d.item(ctx, 1); err != nil {
 			return err
 		}
 	}
 	for _, dot := range g.Dots {
 		d.b.Symbol(Symbol{Marker: dot.Style}, float64(dot.X), float64(dot.Y), "")
-		if err := d.item(1); err != nil {
+		if err := d.item(ctx, 1); err != nil {
 			return err
 		}
 	}
 	for _, m := range g.Markers {
 		d.b.Symbol(m.Symbol(), m.X, m.Y, m.ID)
-		if err := d.item(1); err != nil {
+		if err := d.item(ctx, 1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (d *drawer) labels(ls []Label) error {
+func (d *drawer) labels(ctx context.Context, ls []Label) error {
 	d.b.BeginGroup(labelsGroup)
 	for _, l := range ls {
 		d.b.Text(Text{Text: l.Text, X: l.X, Y: l.Y, Size: style.LabelSize, Bold: l.Bold, Color: style.LabelText, Halo: style.LabelHalo})
 	}
 	d.done += len(ls)
 	d.b.EndGroup()
-	return d.check(false)
+	return d.check(ctx, false)
 }
 
-func (d *drawer) overlay(o Overlay) error {
+func (d *drawer) overlay(ctx context.Context, o Overlay) error {
 	d.b.BeginGroup(GroupInfo{Kind: GroupFurniture, ID: o.Name, Title: o.Name})
 	for _, b := range o.Boxes {
 		d.b.Path([][]orb.Point{rect(b.X, b.Y, b.W, b.H)}, Paint{Fill: b.Fill})
@@ -200,7 +199,7 @@ func (d *drawer) overlay(o Overlay) error {
 	}
 	d.done++
 	d.b.EndGroup()
-	return d.check(false)
+	return d.check(ctx, false)
 }
 
 // Items is how many items Draw draws: rings, markers, labels and pieces of
