@@ -79,13 +79,14 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 	}
 	cells := make([]cell, nx*ny)
 	codes, names := l.KindCodes, l.KindNames
+	sel := selectedIndex(in, l)
 	var markers []Marker
 	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
 			return true
 		}
-		if isSite(in.Selected, l, i) {
+		if i == sel {
 			markers = append(markers, marker(l, i, x, y, in))
 			return true
 		}
