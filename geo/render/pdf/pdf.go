@@ -51,7 +51,7 @@ func New(s *render.Scene, title string) *Canvas {
 	f.SetAutoPageBreak(false, 0)
 	f.AddUTF8FontFromBytes("Go", "", goregular.TTF)
 	f.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	c := &Canvas{f: f, height: s.Height, forms: map[render.Symbol]form{}}
+	c := &Canvas{f: f, height: s.Height, forms: map[render.Symbol][]form{}}
 	// Layers must exist before the page: one per group Draw will open.
 	furniture := -1
 	for _, g := range s.GroupInfos() {
@@ -86,7 +86,7 @@ type Canvas struct {
 	layers  []int // the PDF layer of each group, in order
 	next    int
 	inLayer bool
-	forms   map[render.Symbol]form
+	forms   map[render.Symbol][]form
 	images  int
 	op      []byte
 }
@@ -95,6 +95,7 @@ type Canvas struct {
 type form struct {
 	id     string  // the template's name, which fpdf hashes anew per call
 	extent float64 // how far the symbol reaches from its centre
+	alpha  uint8   // the opacity it is placed with
 }
 
 // BeginGroup implements render.Backend: the group's PDF layer begins. A
@@ -148,40 +149,57 @@ func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 	f.DrawPath(style)
 }
 
-// Symbol implements render.Backend: an opaque symbol is a form XObject,
-// defined once and placed per use; a see-through one (a cluster's disc) is
-// painted in place, as a form cannot carry transparency here.
+// Symbol implements render.Backend: a symbol is made of form XObjects,
+// defined once and placed per use, one for each run of its paths of one
+// opacity; a see-through run (a cluster's disc) is placed with that
+// opacity, as a form here cannot carry it.
 func (c *Canvas) Symbol(sym render.Symbol, x, y float64, _ string) {
-	fm, ok := c.forms[sym]
-	if ok {
+	parts, ok := c.forms[sym]
+	if !ok {
+		parts = c.defineSymbol(sym)
+		c.forms[sym] = parts
+	}
+	for _, fm := range parts {
+		if fm.alpha != 0xFF {
+			c.f.SetAlpha(float64(fm.alpha)/255, "Normal")
+		}
 		c.place(fm, x, y)
-		return
+		if fm.alpha != 0xFF {
+			c.f.SetAlpha(1, "Normal")
+		}
 	}
+}
+
+// defineSymbol makes a symbol's forms and registers them with the page.
+func (c *Canvas) defineSymbol(sym render.Symbol) []form {
 	paths, e := sym.Paths()
-	if !opaque(paths) {
-		for _, p := range paths {
-			ring := make([]orb.Point, len(p.Points))
-			for i, q := range p.Points {
-				ring[i] = orb.Point{x + q[0], y + q[1]}
-			}
-			c.Path([][]orb.Point{ring}, render.Paint{Fill: p.Color})
-		}
-		return
-	}
 	size := fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt}
-	t := c.f.CreateTemplateCustom(fpdf.PointType{}, size, func(t *fpdf.Tpl) {
-		for _, p := range paths {
-			t.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
-			pts := make([]fpdf.PointType, len(p.Points))
-			for i, q := range p.Points {
-				pts[i] = fpdf.PointType{X: (q[0] + e) * pt, Y: (q[1] + e) * pt}
-			}
-			t.Polygon(pts, "F")
+	var parts []form
+	for len(paths) > 0 {
+		n := 1
+		for n < len(paths) && paths[n].Color.A == paths[0].Color.A {
+			n++
 		}
-	})
-	c.forms[sym] = form{id: t.ID(), extent: e}
-	// The first use registers the form XObject with the page.
-	c.f.UseTemplateScaled(t, fpdf.PointType{X: (x - e) * pt, Y: (y - e) * pt}, size)
+		run := paths[:n]
+		paths = paths[n:]
+		t := c.f.CreateTemplateCustom(fpdf.PointType{}, size, func(t *fpdf.Tpl) {
+			for _, p := range run {
+				t.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
+				pts := make([]fpdf.PointType, len(p.Points))
+				for i, q := range p.Points {
+					pts[i] = fpdf.PointType{X: (q[0] + e) * pt, Y: (q[1] + e) * pt}
+				}
+				t.Polygon(pts, "F")
+			}
+		})
+		// A form is registered with the page by a first use, out of sight:
+		// fpdf lists only forms it has placed itself.
+		c.f.RawWriteStr("q 0 0 0 0 re W n")
+		c.f.UseTemplateScaled(t, fpdf.PointType{}, size)
+		c.f.RawWriteStr("Q")
+		parts = append(parts, form{id: t.ID(), extent: e, alpha: run[0].Color.A})
+	}
+	return parts
 }
 
 // place writes a form's placement itself: fpdf formats two strings and
@@ -197,15 +215,6 @@ func (c *Canvas) place(fm form, x, y float64) {
 	op = append(op, " Do Q"...)
 	c.f.RawWriteStr(string(op))
 	c.op = op
-}
-
-func opaque(paths []render.FillPath) bool {
-	for _, p := range paths {
-		if p.Color.A != 0xFF {
-			return false
-		}
-	}
-	return true
 }
 
 // Text implements render.Backend. A halo is a stroked copy marked as an

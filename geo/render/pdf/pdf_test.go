@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/render/rendertest"
@@ -74,5 +75,34 @@ func TestPDFMatchesPNG(t *testing.T) {
 	fonts, _ := exec.Command("pdffonts", file).Output()
 	if lines := strings.Split(strings.TrimSpace(string(fonts)), "\n"); len(lines) < 4 || strings.Count(string(fonts), " yes ") < 2 {
 		t.Errorf("fonts not embedded:\n%s", fonts)
+	}
+}
+
+// TestPDFClustersMatchPNG draws a crowd as clusters, whose see-through
+// discs are forms placed with their opacity, and compares the page with
+// the PNG.
+func TestPDFClustersMatchPNG(t *testing.T) {
+	crowd := rendertest.Crowd(6000)
+	s, err := render.Build(render.Input{View: rendertest.Anatolia(800, 500), Layers: []*layer.Layer{crowd}})
+	if err != nil || len(s.Groups[0].Clusters) == 0 {
+		t.Fatalf("no clusters (%v)", err)
+	}
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, s, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := rendertest.PDFPage(t, buf.Bytes())
+	if !ok {
+		t.Skip("needs pdftoppm (poppler-utils)")
+	}
+	want, err := raster.Draw(context.Background(), s, 1, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean, far := rendertest.Compare(got, want)
+	t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
+	if mean > 4 || far > 0.02 {
+		rendertest.WriteFailed(t, "pdf-clusters.png", got)
+		t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
 	}
 }
