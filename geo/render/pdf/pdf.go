@@ -51,7 +51,7 @@ func New(s *render.Scene, title string) *Canvas {
 	f.SetAutoPageBreak(false, 0)
 	f.AddUTF8FontFromBytes("Go", "", goregular.TTF)
 	f.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
-	c := &Canvas{f: f, height: s.Height, forms: map[render.Symbol][]form{}}
+	c := &Canvas{f: f, height: s.Height, forms: map[render.Symbol]form{}}
 	// Layers must exist before the page: one per group Draw will open.
 	furniture := -1
 	for _, g := range s.GroupInfos() {
@@ -86,7 +86,7 @@ type Canvas struct {
 	layers  []int // the PDF layer of each group, in order
 	next    int
 	inLayer bool
-	forms   map[render.Symbol][]form
+	forms   map[render.Symbol]form
 	images  int
 	op      []byte
 }
@@ -95,7 +95,6 @@ type Canvas struct {
 type form struct {
 	id     string  // the template's name, which fpdf hashes anew per call
 	extent float64 // how far the symbol reaches from its centre
-	alpha  uint8   // the opacity it is placed with
 }
 
 // BeginGroup implements render.Backend: the group's PDF layer begins. A
@@ -149,57 +148,74 @@ func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 	f.DrawPath(style)
 }
 
-// Symbol implements render.Backend: a symbol is made of form XObjects,
-// defined once and placed per use, one for each run of its paths of one
-// opacity; a see-through run (a cluster's disc) is placed with that
-// opacity, as a form here cannot carry it.
+// Symbol implements render.Backend: an opaque symbol (a marker) is a form
+// XObject, defined once and placed per use; a see-through one (a cluster's
+// disc) is painted in place, as a form here cannot carry its opacity, and
+// clusters come in too many sizes to make each a form.
 func (c *Canvas) Symbol(sym render.Symbol, x, y float64, _ string) {
-	parts, ok := c.forms[sym]
-	if !ok {
-		parts = c.defineSymbol(sym)
-		c.forms[sym] = parts
-	}
-	for _, fm := range parts {
-		if fm.alpha != 0xFF {
-			c.f.SetAlpha(float64(fm.alpha)/255, "Normal")
-		}
+	if fm, ok := c.forms[sym]; ok {
 		c.place(fm, x, y)
-		if fm.alpha != 0xFF {
-			c.f.SetAlpha(1, "Normal")
-		}
+		return
 	}
+	paths, e := sym.Paths()
+	if !opaque(paths) {
+		for _, p := range paths {
+			c.fillAt(p, x, y)
+		}
+		return
+	}
+	size := fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt}
+	t := c.f.CreateTemplateCustom(fpdf.PointType{}, size, func(t *fpdf.Tpl) {
+		for _, p := range paths {
+			t.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
+			pts := make([]fpdf.PointType, len(p.Points))
+			for i, q := range p.Points {
+				pts[i] = fpdf.PointType{X: (q[0] + e) * pt, Y: (q[1] + e) * pt}
+			}
+			t.Polygon(pts, "F")
+		}
+	})
+	c.forms[sym] = form{id: t.ID(), extent: e}
+	// The first use registers the form XObject with the page.
+	c.f.UseTemplateScaled(t, fpdf.PointType{X: (x - e) * pt, Y: (y - e) * pt}, size)
 }
 
-// defineSymbol makes a symbol's forms and registers them with the page.
-func (c *Canvas) defineSymbol(sym render.Symbol) []form {
-	paths, e := sym.Paths()
-	size := fpdf.SizeType{Wd: 2 * e * pt, Ht: 2 * e * pt}
-	var parts []form
-	for len(paths) > 0 {
-		n := 1
-		for n < len(paths) && paths[n].Color.A == paths[0].Color.A {
-			n++
-		}
-		run := paths[:n]
-		paths = paths[n:]
-		t := c.f.CreateTemplateCustom(fpdf.PointType{}, size, func(t *fpdf.Tpl) {
-			for _, p := range run {
-				t.SetFillColor(int(p.Color.R), int(p.Color.G), int(p.Color.B))
-				pts := make([]fpdf.PointType, len(p.Points))
-				for i, q := range p.Points {
-					pts[i] = fpdf.PointType{X: (q[0] + e) * pt, Y: (q[1] + e) * pt}
-				}
-				t.Polygon(pts, "F")
-			}
-		})
-		// A form is registered with the page by a first use, out of sight:
-		// fpdf lists only forms it has placed itself.
-		c.f.RawWriteStr("q 0 0 0 0 re W n")
-		c.f.UseTemplateScaled(t, fpdf.PointType{}, size)
-		c.f.RawWriteStr("Q")
-		parts = append(parts, form{id: t.ID(), extent: e, alpha: run[0].Color.A})
+// fillAt paints a symbol's path centred at (x, y), writing the operators
+// itself: fpdf formats each point with fmt.
+func (c *Canvas) fillAt(p render.FillPath, x, y float64) {
+	if p.Color.A != 0xFF {
+		c.f.SetAlpha(float64(p.Color.A)/255, "Normal")
+		defer c.f.SetAlpha(1, "Normal")
 	}
-	return parts
+	op := c.op[:0]
+	for _, v := range []uint8{p.Color.R, p.Color.G, p.Color.B} {
+		op = strconv.AppendFloat(op, float64(v)/255, 'f', 3, 64)
+		op = append(op, ' ')
+	}
+	op = append(op, "rg"...)
+	for i, q := range p.Points {
+		op = append(op, ' ')
+		op = strconv.AppendFloat(op, (x+q[0])*pt, 'f', 2, 64)
+		op = append(op, ' ')
+		op = strconv.AppendFloat(op, (c.height-y-q[1])*pt, 'f', 2, 64)
+		if i == 0 {
+			op = append(op, " m"...)
+		} else {
+			op = append(op, " l"...)
+		}
+	}
+	op = append(op, " h f"...)
+	c.f.RawWriteStr(string(op))
+	c.op = op
+}
+
+func opaque(paths []render.FillPath) bool {
+	for _, p := range paths {
+		if p.Color.A != 0xFF {
+			return false
+		}
+	}
+	return true
 }
 
 // place writes a form's placement itself: fpdf formats two strings and
