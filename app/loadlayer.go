@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +40,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 	ld.Cancel = widget.NewButton("Cancel", cancel)
 	ld.row = container.NewBorder(nil, nil, ld.Label, ld.Cancel, ld.Bar)
 	w.loads.Add(ld.row)
-	id := w.cat.UniqueLayerID(layerIDOf(name))
+	id := w.cat.UniqueLayerID(data.LayerID(name))
 	start := time.Now()
 	go func() {
 		defer cancel()
@@ -121,17 +120,6 @@ func sites(n int) string {
 	return fmt.Sprintf("%d sites", n)
 }
 
-// layerIDOf makes a layer id from a file name: the name without its
-// extensions.
-func layerIDOf(name string) string {
-	for _, ext := range []string{".gz", ".csv", ".geojson", ".json", ".fgb"} {
-		if strings.HasSuffix(strings.ToLower(name), ext) {
-			name = name[:len(name)-len(ext)]
-		}
-	}
-	return name
-}
-
 // OpenLayerDialog asks for a layer file and loads it.
 func (w *Window) OpenLayerDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -142,6 +130,6 @@ func (w *Window) OpenLayerDialog() {
 		r.Close()
 		w.AddLayerFile(path)
 	}, w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv", ".gz", ".fgb"}))
+	d.SetFilter(storage.NewExtensionFileFilter(data.FileTypes()))
 	d.Show()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -84,6 +85,21 @@ func FormatOf(name string, head []byte) (Format, error) {
 		}
 	}
 	return Format{}, fmt.Errorf("data: %s is not a layer file Lodemap can read (%s)", path.Base(name), strings.Join(layerGlobs(), ", "))
+}
+
+// FileTypes are the last extensions ("." and lower case) of the layer files
+// the registered formats read, for a file dialog's filter: ".csv.gz" is
+// ".gz".
+func FileTypes() []string {
+	var out []string
+	for _, f := range formats {
+		for _, ext := range f.Extensions {
+			if e := path.Ext(ext); !slices.Contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // layerGlobs are the file name patterns of every registered extension.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -109,4 +110,17 @@ func gzipped(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestFileTypes checks the file dialog's filter holds every format's last
+// extension, once.
+func TestFileTypes(t *testing.T) {
+	got := FileTypes()
+	for _, want := range []string{".geojson", ".json", ".csv", ".gz", ".fgb"} {
+		t.Run(want, func(t *testing.T) {
+			if n := slices.Index(got, want); n < 0 || slices.Index(got[n+1:], want) >= 0 {
+				t.Errorf("FileTypes() = %v: want %s once", got, want)
+			}
+		})
+	}
 }
