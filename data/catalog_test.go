@@ -66,7 +66,7 @@ func TestBrokenDataset(t *testing.T) {
 		"testdata/broken/layers/b-dup.geojson:2: duplicate id \"site-a\" (first at testdata/broken/layers/a-good.geojson:2)",
 		"testdata/broken/layers/b-dup.geojson:4: feature \"site-f\": coordinates (30.5, -95) out of range",
 		"testdata/broken/layers/b-dup.geojson:5: feature has no id",
-		"testdata/broken/layers/c-broken.geojson:3: bad feature: invalid character '\"' after object key:value pair",
+		"testdata/broken/layers/c-broken.geojson:3: column 129: expected ',' or '}', found '\"'",
 	}
 	got := make([]string, len(c.Problems))
 	for i, p := range c.Problems {

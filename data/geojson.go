@@ -146,7 +146,8 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 		keyOff := at()
 		tok, err := dec.Token()
 		if err != nil {
-			report(keyOff, "bad JSON: %v", jsonErr(err))
+			o, msg := jsonProblem(b, keyOff, err)
+			report(o, "%s", msg)
 			return nil, probs
 		}
 		key, _ := tok.(string)
@@ -175,13 +176,15 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 				return l, probs // keep the features read so far
 			}
 			if _, err := dec.Token(); err != nil {
-				report(at(), "bad JSON: %v", jsonErr(err))
+				o, msg := jsonProblem(b, at(), err)
+				report(o, "%s", msg)
 				return nil, probs
 			}
 		default:
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				report(keyOff, "bad JSON: %v", jsonErr(err))
+				o, msg := jsonProblem(b, keyOff, err)
+				report(o, "%s", msg)
 				return nil, probs
 			}
 		}
@@ -209,7 +212,8 @@ func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int,
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			report(off, "bad feature: %v", jsonErr(err))
+			o, msg := jsonProblem(b, off, err)
+			report(o, "%s", msg)
 			return false
 		case errors.Is(err, errBadID):
 			report(off, "feature: %v", err)
@@ -225,7 +229,8 @@ func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int,
 			}
 			report(off, "%s: %s", who, typeErrText(te))
 		case err != nil:
-			report(off, "bad feature: %v", jsonErr(err))
+			o, msg := jsonProblem(b, off, err)
+			report(o, "%s", msg)
 			return false
 		}
 		s := f.site()

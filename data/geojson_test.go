@@ -117,7 +117,7 @@ func TestGeoJSONProblems(t *testing.T) {
 			`x.geojson:2: feature "a" has no name`, `x.geojson:2: feature "a": unknown kind ""`, `x.geojson:2: feature "a": unknown status ""`}},
 		{"not a Feature", nil, []string{`x.geojson:2: feature has no id`}},
 		{"text order", []string{"a"}, []string{"x.geojson:1: order must be an integer"}},
-		{"syntax error", []string{"a"}, []string{`x.geojson:3: bad feature: invalid character '"' after object key:value pair`}},
+		{"syntax error", []string{"a"}, []string{`x.geojson:3: column 19: expected ',' or '}', found '"'`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
