@@ -57,7 +57,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, onDisk bool) (*Catalog, e
 	}
 	if len(layerFiles) == 0 {
 		if _, err := fs.Stat(fsys, "."); err != nil {
-			return nil, fmt.Errorf("data: %s: %w", c.Name, err)
+			return nil, openError(c.Name, true, err)
 		}
 		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (" + strings.Join(layerGlobs(), ", ") + ") found"})
 	}

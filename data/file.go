@@ -2,9 +2,9 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/lodemap/lodemap/geo/layer"
 )
@@ -52,19 +52,22 @@ func LoadLayerFile(ctx context.Context, path string, p *Progress) (*layer.Layer,
 func loadFile(ctx context.Context, path, display string, schema bool, p *Progress) (*layer.Layer, Problems, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: %w", err)
+		return nil, nil, openError(display, false, err)
 	}
 	st, err := f.Stat()
+	if err == nil && st.IsDir() {
+		err = syscall.EISDIR
+	}
 	if err != nil {
 		f.Close()
-		return nil, nil, fmt.Errorf("data: %w", err)
+		return nil, nil, openError(display, false, err)
 	}
 	src := &Source{ID: LayerID(path), Display: display, Schema: schema, Progress: p}
 	if st.Size() < largeFile {
 		src.Bytes, err = os.ReadFile(path)
 		f.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("data: %w", err)
+			return nil, nil, openError(display, false, err)
 		}
 		l, probs := readSource(ctx, filepath.Base(path), src)
 		return l, probs, ctx.Err()
