@@ -109,7 +109,7 @@ func Million(tb testing.TB) *layer.Layer {
 func AssertGolden(t *testing.T, name string, img *image.RGBA) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	failed := filepath.Join("testdata", "failed", FileName(name))
+	failed := filepath.Join("testdata", "failed", fileName(name))
 	if *Update {
 		writePNG(t, path, img)
 		return
@@ -128,15 +128,15 @@ func AssertGolden(t *testing.T, name string, img *image.RGBA) {
 		writePNG(t, failed, img)
 		t.Fatalf("%s: size %v, want %v", name, img.Bounds(), want.Bounds())
 	}
-	if bad, limit := Differ(img, want, 8), img.Bounds().Dx()*img.Bounds().Dy()/1000; bad > limit {
+	if bad, limit := differ(img, want, 8), img.Bounds().Dx()*img.Bounds().Dy()/1000; bad > limit {
 		writePNG(t, failed, img)
 		t.Errorf("%s: %d pixels differ (limit %d); see %s", name, bad, limit, failed)
 	}
 }
 
-// Differ counts the pixels of a and b that differ by more than tol levels
+// differ counts the pixels of a and b that differ by more than tol levels
 // in a channel.
-func Differ(a, b image.Image, tol uint32) int {
+func differ(a, b image.Image, tol uint32) int {
 	bad := 0
 	r := a.Bounds()
 	for y := r.Min.Y; y < r.Max.Y; y++ {
@@ -208,11 +208,11 @@ func PDFPage(t *testing.T, doc []byte) (image.Image, bool) {
 // review; that folder is never committed.
 func WriteFailed(t *testing.T, name string, img image.Image) {
 	t.Helper()
-	writePNG(t, filepath.Join("testdata", "failed", FileName(name)), img)
+	writePNG(t, filepath.Join("testdata", "failed", fileName(name)), img)
 }
 
-// FileName makes a test's name a file name without spaces or slashes.
-func FileName(name string) string {
+// fileName makes a test's name a file name without spaces or slashes.
+func fileName(name string) string {
 	return strings.NewReplacer(" ", "-", "/", "-", "\\", "-", ":", "-").Replace(name)
 }
 
