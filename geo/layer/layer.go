@@ -1,6 +1,7 @@
-// Package layer holds a point layer as columns: ids, names, kinds and
-// statuses in slices, positions as lon/lat and as Web Mercator unit
-// coordinates projected once at load, and where each feature's source record
+// Package layer holds a layer as columns: ids, names, kinds and statuses in
+// slices, each feature's anchor point as lon/lat and as Web Mercator unit
+// coordinates projected once at load, lines and polygons as parts over
+// shared unit coordinate arrays, and where each feature's source record
 // (a GeoJSON Feature, a CSV row) lies, so that every attribute stays
 // available without a map per feature: records are read back on demand, from
 // memory for small files and from the file itself for large ones.
@@ -16,7 +17,7 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Layer is one named set of point features stored as columns.
+// Layer is one named set of features stored as columns.
 type Layer struct {
 	ID    string // stable id, the file name without extension
 	Title string // shown in the layer panel
@@ -45,6 +46,7 @@ type Layer struct {
 	src    io.ReaderAt // records added with AddAt
 	serial uint64      // see Revision
 	kindOf map[string]uint8
+	geom   *geom // lines and polygons; nil while every feature is a point
 }
 
 // MaxKindCodes is how many kinds KindCodes tells apart.
@@ -208,6 +210,10 @@ func (l *Layer) Remove(i int) {
 	l.KindCodes = append(l.KindCodes[:i], l.KindCodes[i+1:]...)
 	l.recOff = append(l.recOff[:i], l.recOff[i+1:]...)
 	l.recLen = append(l.recLen[:i], l.recLen[i+1:]...)
+	if g := l.geom; g != nil {
+		g.types = append(g.types[:i], g.types[i+1:]...)
+		g.spans = append(g.spans[:i], g.spans[i+1:]...)
+	}
 	l.serial = serials.Add(1)
 }
 
@@ -218,6 +224,10 @@ func (l *Layer) Remove(i int) {
 func (l *Layer) Snapshot() *Layer {
 	c := *l
 	c.src = loading{}
+	if l.geom != nil {
+		g := *l.geom
+		c.geom = &g
+	}
 	return &c
 }
 
