@@ -2,25 +2,34 @@ package data
 
 import (
 	"math"
+
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/paulmach/orb"
 	"strings"
 )
 
 // site is one feature as a reader found it, before the feature check.
 type site struct {
 	ID, Name, Kind, Status, Precision string
-	// NoPoint, when not "", says why the feature has no point (its geometry
-	// is not a Point, its coordinates are not numbers).
+	// NoPoint, when not "", says why the feature cannot be read as one
+	// (its type is not Feature, its coordinates are not numbers).
 	NoPoint  string
 	Lon, Lat float64
+	// Geom is the feature's geometry when it is not a plain point (Lon,
+	// Lat); Null a feature without one, listed but not drawn.
+	Geom orb.Geometry
+	Null bool
+	// Generated is an ID the reader made for a feature that has none.
+	Generated bool
 }
 
 // check holds a feature to the rules every reader shares, reporting each
 // problem (format and args as fmt.Sprintf takes them). It returns whether
-// the feature goes on the map: one without an id, or without a finite
-// lon/lat in range, does not; one whose other fields are off does, and is
-// reported. The dataset schema (a name, and known kind, status and
-// coord_precision) applies only when schema is true; a missing name is the
-// id either way.
+// the feature goes on the map: one without an id, or whose point is not a
+// finite lon/lat in range, does not; one whose other fields are off does,
+// and is reported. The dataset schema (a name, an id, and known kind,
+// status and coord_precision) applies only when schema is true; a missing
+// name is the id either way.
 func (s *site) check(schema bool, report func(format string, args ...any)) bool {
 	if s.ID == "" {
 		report("feature has no id")
@@ -30,11 +39,16 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 		report("feature %q: %s", s.ID, s.NoPoint)
 		return false
 	}
-	if !finite(s.Lon) || !finite(s.Lat) {
+	if s.Generated && schema {
+		report("feature %q has no id; it was given this one", s.ID)
+	}
+	// A shape's positions were held to RFC 7946 as it was read.
+	point := s.Geom == nil && !s.Null
+	if point && (!finite(s.Lon) || !finite(s.Lat)) {
 		report("feature %q: coordinates (%g, %g) are not finite numbers", s.ID, s.Lon, s.Lat)
 		return false
 	}
-	if s.Lon < -180 || s.Lon > 180 || s.Lat < -90 || s.Lat > 90 {
+	if point && (s.Lon < -180 || s.Lon > 180 || s.Lat < -90 || s.Lat > 90) {
 		report("feature %q: coordinates (%g, %g) out of range: lon must be in [-180, 180], lat in [-90, 90]", s.ID, s.Lon, s.Lat)
 		return false
 	}
@@ -65,4 +79,12 @@ func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // them.
 func pointText(lon, lat string) string {
 	return "coordinates (" + strings.TrimSpace(lon) + ", " + strings.TrimSpace(lat) + ") are not numbers"
+}
+
+// place gives the feature just added to l its geometry, when it is not the
+// plain point it was added with.
+func (s *site) place(l *layer.Layer) {
+	if s.Geom != nil || s.Null {
+		l.SetGeometry(s.Geom)
+	}
 }

@@ -54,7 +54,7 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 		go func() {
 			defer wg.Done()
 			for bt := range work {
-				bt.ok = decodeBatch(b, bt, src.Schema)
+				bt.ok = decodeBatch(b, bt, src)
 				done <- bt
 			}
 		}()
@@ -132,9 +132,10 @@ func addBatches(ctx context.Context, stop func(), done <-chan *batch, l *layer.L
 				per := float64(cur.spans[len(cur.spans)-1].end-cur.spans[0].off) / float64(len(cur.spans))
 				l.Grow(int(float64(len(b)-start)/per*1.05) + len(cur.spans))
 			}
-			for i, f := range cur.sites {
-				s := cur.spans[i]
+			for i := range cur.sites {
+				f, s := &cur.sites[i], cur.spans[i]
 				l.AddAt(f.ID, f.Name, intern(f.Kind), intern(f.Status), orb.Point{f.Lon, f.Lat}, int64(s.off), int32(s.end-s.off), s.line)
+				f.place(l)
 			}
 			if src.decoded != nil {
 				src.decoded(cur.spans[0].off) // this batch's records are read; the next may start before its end
@@ -147,7 +148,7 @@ func addBatches(ctx context.Context, stop func(), done <-chan *batch, l *layer.L
 
 // decodeBatch decodes a batch's features and holds each to the feature
 // check; it returns false at the first one that fails either.
-func decodeBatch(b []byte, bt *batch, schema bool) bool {
+func decodeBatch(b []byte, bt *batch, src *Source) bool {
 	bt.sites = make([]site, len(bt.spans))
 	found := false
 	report := func(string, ...any) { found = true }
@@ -157,8 +158,8 @@ func decodeBatch(b []byte, bt *batch, schema bool) bool {
 		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
 			return false
 		}
-		bt.sites[i] = f.site()
-		if !bt.sites[i].check(schema, report) || found {
+		bt.sites[i] = f.site(src.ID, bt.seq*fastBatch+i+1, report)
+		if !bt.sites[i].check(src.Schema, report) || found {
 			return false
 		}
 	}
