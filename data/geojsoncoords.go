@@ -30,14 +30,6 @@ type coordList struct {
 	err  error
 }
 
-// positions returns every position (one for a Point).
-func (c *coords) positions() []orb.Point {
-	if c.more == nil {
-		return []orb.Point{c.first}
-	}
-	return c.more.pts
-}
-
 // fault is what is wrong with the coordinates, or nil.
 func (c *coords) fault() error {
 	if c.more == nil {

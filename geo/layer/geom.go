@@ -103,9 +103,6 @@ func (l *Layer) Located(i int) bool {
 func (l *Layer) SetGeometry(g orb.Geometry) {
 	i := l.Len() - 1
 	if p, ok := g.(orb.Point); ok {
-		if l.geom != nil {
-			l.geom.types[i] = Point
-		}
 		l.setAnchor(i, p)
 		return
 	}
@@ -131,15 +128,11 @@ func (l *Layer) setAnchor(i int, p orb.Point) {
 	l.Unit[i] = view.ToUnit(p)
 }
 
-// shapes returns the layer's geometry column, making it (every earlier
-// feature a Point) on first use, with room for the feature added last.
+// shapes returns the layer's geometry column, making it (every feature so
+// far a Point) on first use; add keeps it as long as the layer after that.
 func (l *Layer) shapes() *geom {
 	if l.geom == nil {
 		l.geom = &geom{types: make([]Type, l.Len(), cap(l.IDs)), spans: make([]partSpan, l.Len(), cap(l.IDs))}
-	}
-	for len(l.geom.types) < l.Len() {
-		l.geom.types = append(l.geom.types, Point)
-		l.geom.spans = append(l.geom.spans, partSpan{})
 	}
 	return l.geom
 }

@@ -155,3 +155,55 @@ func TestPolygonWinding(t *testing.T) {
 		})
 	}
 }
+
+// TestPointsAfterShapes adds points, with and without SetGeometry, after
+// the layer holds a shape.
+func TestPointsAfterShapes(t *testing.T) {
+	l := &Layer{ID: "t"}
+	l.Add("line", "", "", "", orb.Point{}, nil, 1)
+	l.SetGeometry(orb.LineString{{0, 0}, {1, 1}})
+	l.Add("plain", "", "", "", orb.Point{5, 5}, nil, 2)
+	l.Add("set", "", "", "", orb.Point{}, nil, 3)
+	l.SetGeometry(orb.Point{6, 6})
+	for i, want := range []Type{LineString, Point, Point} {
+		if got := l.Type(i); got != want || (i > 0 && len(l.Parts(i)) != 0) {
+			t.Errorf("feature %d is a %v with %d parts, want a %v", i, got, len(l.Parts(i)), want)
+		}
+	}
+	if l.LonLat[2] != (orb.Point{6, 6}) {
+		t.Errorf("the point set after a shape is at %v", l.LonLat[2])
+	}
+}
+
+// TestMeasure checks lengths and areas on the sphere against known
+// figures: a degree of the equator, and a 1x1 degree cell at the equator
+// (R² Δλ (sin φ₂ − sin φ₁) = 12,391 km² on orb's sphere of radius 6,378,137 m).
+func TestMeasure(t *testing.T) {
+	tests := []struct {
+		name                  string
+		g                     orb.Geometry
+		length, area, outline float64 // km, km², km
+	}{
+		{"point", orb.Point{1, 1}, 0, 0, 0},
+		{"a degree of the equator", orb.LineString{{0, 0}, {1, 0}}, 111.32, 0, 0},
+		{"across the antimeridian", orb.LineString{{179.5, 0}, {-179.5, 0}}, 111.32, 0, 0},
+		{"a degree cell", orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}, 0, 12391.4, 445.26},
+		{"a cell with a quarter hole", orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}, {{0, 0}, {0, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}}, 0, 12391.4 - 3098.0, 445.26 + 222.6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &Layer{ID: "t"}
+			l.Add("f", "", "", "", orb.Point{}, nil, 1)
+			l.SetGeometry(tt.g)
+			length, area, outline := l.Measure(0)
+			near := func(what string, got, want float64) {
+				if math.Abs(got-want) > want*0.002+1e-9 {
+					t.Errorf("%s %.2f, want %.2f", what, got, want)
+				}
+			}
+			near("length km", length/1e3, tt.length)
+			near("area km²", area/1e6, tt.area)
+			near("outline km", outline/1e3, tt.outline)
+		})
+	}
+}

@@ -134,6 +134,10 @@ func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
 	l.Unit = append(l.Unit, view.ToUnit(p))
 	l.Lines = append(l.Lines, line)
 	l.KindCodes = append(l.KindCodes, l.kindCode(kind))
+	if g := l.geom; g != nil {
+		g.types = append(g.types, Point)
+		g.spans = append(g.spans, partSpan{})
+	}
 }
 
 // kindCode numbers a kind, comparing with the last feature's kind first:
