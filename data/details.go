@@ -25,8 +25,8 @@ type Details struct {
 	// measured on the sphere.
 	Geometry                layer.Type
 	Length, Area, Perimeter float64
-	Commodities, Sources     []string
-	KeyFigures, Dates        []Field
+	Commodities, Sources    []string
+	KeyFigures, Dates       []Field
 	// Other holds every other property, so nothing loaded is hidden.
 	Other []Field
 }
