@@ -1,6 +1,6 @@
 module github.com/lodemap/lodemap
 
-go 1.26.0
+go 1.26.3
 
 require (
 	fyne.io/fyne/v2 v2.7.1
@@ -13,6 +13,8 @@ require (
 	github.com/goreleaser/nfpm/v2 v2.45.2
 	github.com/josephspurrier/goversioninfo v1.7.0
 	github.com/paulmach/orb v0.14.0
+	github.com/twpayne/go-geom v1.7.0
+	github.com/twpayne/go-kml/v3 v3.6.0
 	golang.design/x/clipboard v0.7.1
 	golang.org/x/image v0.48.0
 	golang.org/x/net v0.47.0
