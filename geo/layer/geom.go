@@ -92,7 +92,7 @@ func (l *Layer) SetGeometry(g orb.Geometry) {
 	i := l.Len() - 1
 	if p, ok := g.(orb.Point); ok {
 		if l.geom != nil {
-			l.geom.types[i] = Point
+			l.shapes().types[i] = Point
 		}
 		l.setAnchor(i, p)
 		return

@@ -126,3 +126,16 @@ func TestSnapshotAndRemoveKeepShapes(t *testing.T) {
 		t.Errorf("after Remove(1) the polygon's parts are %v", p)
 	}
 }
+
+// TestPointAfterShapes sets a Point's geometry after a shape made the
+// geometry column, which must grow with it.
+func TestPointAfterShapes(t *testing.T) {
+	l := &Layer{ID: "t"}
+	for i, g := range []orb.Geometry{orb.LineString{{0, 0}, {1, 1}}, orb.Point{2, 3}} {
+		l.Add(string(rune('a'+i)), "", "", "", orb.Point{}, nil, i+1)
+		l.SetGeometry(g)
+	}
+	if l.Type(1) != Point || l.LonLat[1] != (orb.Point{2, 3}) || len(l.Parts(1)) != 0 {
+		t.Errorf("the point is a %s at %v with %d parts", l.Type(1), l.LonLat[1], len(l.Parts(1)))
+	}
+}
