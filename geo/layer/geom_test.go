@@ -10,7 +10,7 @@ import (
 )
 
 func TestSetGeometry(t *testing.T) {
-	square := orb.Polygon{{{30, 39}, {32, 39}, {32, 41}, {30, 41}, {30, 39}}, {{30.5, 39.5}, {31.5, 39.5}, {31.5, 40.5}, {30.5, 40.5}, {30.5, 39.5}}}
+	square := orb.Polygon{{{30, 39}, {32, 39}, {32, 41}, {30, 41}, {30, 39}}, {{30.5, 39.5}, {30.5, 40.5}, {31.5, 40.5}, {31.5, 39.5}, {30.5, 39.5}}}
 	tests := []struct {
 		name  string
 		g     orb.Geometry
@@ -137,5 +137,34 @@ func TestPointAfterShapes(t *testing.T) {
 	}
 	if l.Type(1) != Point || l.LonLat[1] != (orb.Point{2, 3}) || len(l.Parts(1)) != 0 {
 		t.Errorf("the point is a %s at %v with %d parts", l.Type(1), l.LonLat[1], len(l.Parts(1)))
+	}
+}
+
+// TestPolygonWinding: whatever way a file winds them, outer rings and
+// holes come out wound against each other, so a nonzero fill leaves the
+// holes empty.
+func TestPolygonWinding(t *testing.T) {
+	ccw := orb.Ring{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}
+	cw := orb.Ring{{1, 1}, {1, 2}, {2, 2}, {2, 1}, {1, 1}}
+	rev := func(r orb.Ring) orb.Ring { c := orb.Clone(r).(orb.Ring); c.Reverse(); return c }
+	tests := []struct {
+		name        string
+		outer, hole orb.Ring
+	}{
+		{"as RFC 7946 advises", ccw, cw},
+		{"both anticlockwise", ccw, rev(cw)},
+		{"both clockwise", rev(ccw), cw},
+		{"against the advice", rev(ccw), rev(cw)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &Layer{ID: "t"}
+			l.Add("p", "", "", "", orb.Point{}, nil, 1)
+			l.SetGeometry(orb.Polygon{tt.outer, tt.hole})
+			rings := l.Parts(0)[0].Rings
+			if a, h := area(rings[0]), area(rings[1]); a >= 0 || h <= 0 {
+				t.Errorf("outer ring area %g, hole %g: want them of opposite signs, outer anticlockwise in lon/lat", a, h)
+			}
+		})
 	}
 }
