@@ -76,6 +76,7 @@ func init() {
 	RegisterFormat(fgbFormat)
 	RegisterFormat(geoJSONFormat)
 	RegisterFormat(csvFormat)
+	RegisterFormat(kmlFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer
