@@ -26,9 +26,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("export", "export needs one output file (.png, .svg or .pdf)")
+		return usagef("export", "export needs one output file (.png, .svg, .pdf, .kml or .kmz)")
 	}
-	if _, err := export.FormatFor(pos[0]); err != nil {
+	format, err := export.FormatFor(pos[0])
+	if err != nil {
 		return err
 	}
 	size, err := o.size()
@@ -47,7 +48,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], size)
+	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], o.options(cat, size).Summary(format, in))
 	return nil
 }
 
@@ -85,7 +86,7 @@ func (o *exportFlags) size() (export.Size, error) {
 
 func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Options {
 	opt := export.Options{Size: size, Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar,
-		NorthArrow: o.north, NoAttribution: !o.attribution, EverySite: o.everySite}
+		NorthArrow: o.north, NoAttribution: !o.attribution, EverySite: o.everySite, Describe: cat.DescribeKML}
 	if o.foot {
 		opt.Footnote = cat.Footnote(time.Now())
 	}

@@ -19,7 +19,7 @@ var commands = []command{
 	{"", "[flags]", "open the map window"},
 	{"validate", "[DIR]", "check a dataset and list its problems by file and line"},
 	{"excerpts", "[flags] ID", "print a site and what the articles say about it"},
-	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf", "export the map to a picture or a PDF"},
+	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "export the map to a picture or a PDF, or its shown layers to KML for Google Earth"},
 	{"version", "", "print the version"},
 	{"help", "", "print this help"},
 }

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lodemap/lodemap/data"
 )
 
 func TestRun(t *testing.T) {
@@ -35,7 +38,9 @@ func TestRun(t *testing.T) {
 		{"export bad size", []string{"export", "--size", "big", out}, 1, nil, []string{`size "big": want WxH`}},
 		{"export bad centre", []string{"export", "--center", "200,1", out}, 1, nil, []string{`--center "200,1"`}},
 		{"export unknown select", []string{"export", "--select", "nope", out}, 1, nil, []string{`--select: no feature with id "nope"`}},
-		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg or .pdf)"}},
+		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg, .pdf, .kml or .kmz)"}},
+		{"export kml", []string{"export", filepath.Join(dir, "map.kml")}, 0, []string{"map.kml (28 features in 3 layers)"}, nil},
+		{"export kmz of one layer", []string{"export", "--layers", "deposits", filepath.Join(dir, "map.kmz")}, 0, []string{"map.kmz ("}, nil},
 		{"export svg with furniture", []string{"export", "--title", "Rare earths", "--legend", "--scalebar", "--north", "--footnote", "--size", "800x500", filepath.Join(dir, "map.svg")}, 0, []string{"map.svg (800x500 px at 96 dpi)"}, nil},
 		{"export pdf on paper", []string{"export", "--paper", "a4", "--landscape", "--layers", "deposits,processing", filepath.Join(dir, "map.pdf")}, 0, []string{"map.pdf (3508x2480 px at 300 dpi)"}, nil},
 		{"export unknown layer", []string{"export", "--layers", "mines", filepath.Join(dir, "x.png")}, 1, nil, []string{`--layers: no layer "mines"`}},
@@ -44,7 +49,7 @@ func TestRun(t *testing.T) {
 		{"help", []string{"help"}, 0, []string{"  lodemap validate [DIR]", "  lodemap export", "Flags of the map window:", "-add"}, nil},
 		{"--help", []string{"--help"}, 0, []string{"  lodemap excerpts", "  lodemap version"}, nil},
 		{"-h", []string{"-h"}, 0, []string{"  lodemap help", "-select"}, nil},
-		{"export -h", []string{"export", "-h"}, 0, []string{"Usage: lodemap export [flags] OUT.png|OUT.svg|OUT.pdf", "-paper string"}, nil},
+		{"export -h", []string{"export", "-h"}, 0, []string{"Usage: lodemap export [flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "-paper string"}, nil},
 		{"validate -help", []string{"validate", "-help"}, 0, []string{"Usage: lodemap validate [DIR]"}, nil},
 		{"unknown flag", []string{"--nope"}, 1, nil, []string{"flag provided but not defined: -nope", `Run "lodemap help"`}},
 		{"export unknown flag", []string{"export", "--nope", out}, 1, nil, []string{"-nope", `Run "lodemap export -h"`}},
@@ -131,6 +136,51 @@ func TestHelpListsCommands(t *testing.T) {
 			}
 			if n != 1 {
 				t.Errorf("%d lines of the help describe %q, want 1:\n%s", n, name, so.String())
+			}
+		})
+	}
+}
+
+// TestExportKMLReadByGDAL exports the dataset as KML and has GDAL read it
+// back: the same features, by layer, with their names and attributes.
+func TestExportKMLReadByGDAL(t *testing.T) {
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must provide ogr2ogr (gdal-bin)")
+		}
+		t.Skip("needs ogr2ogr (gdal-bin)")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.kml")
+	var so, se bytes.Buffer
+	if code := run([]string{"export", out}, &so, &se); code != 0 {
+		t.Fatalf("export: %d %s", code, se.String())
+	}
+	cat, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range cat.Layers {
+		t.Run(l.ID, func(t *testing.T) {
+			js, err := exec.Command("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", out, l.Title).Output()
+			if err != nil {
+				t.Fatalf("ogr2ogr cannot read layer %q: %v", l.Title, err)
+			}
+			var fc struct {
+				Features []struct {
+					Properties map[string]any `json:"properties"`
+				} `json:"features"`
+			}
+			if err := json.Unmarshal(js, &fc); err != nil {
+				t.Fatal(err)
+			}
+			if len(fc.Features) != l.Len() {
+				t.Fatalf("GDAL reads %d features, the layer has %d", len(fc.Features), l.Len())
+			}
+			for i, f := range fc.Features {
+				if f.Properties["Name"] != l.Names[i] || f.Properties["kind"] != l.Kinds[i] {
+					t.Errorf("feature %d: GDAL reads %v, want name %q kind %q", i, f.Properties, l.Names[i], l.Kinds[i])
+				}
 			}
 		})
 	}

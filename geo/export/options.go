@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/lodemap/lodemap/geo/export/kml"
@@ -126,4 +127,20 @@ func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Lay
 		return kml.WriteKMZ(ctx, w, layers, ko, progress)
 	}
 	return kml.Write(ctx, w, layers, ko, progress)
+}
+
+// Summary says what an export in format f of in will hold, for a status
+// line: the picture's size, or for KML and KMZ how many features of how
+// many layers.
+func (o Options) Summary(f Format, in render.Input) string {
+	if !f.Layers() {
+		return o.Size.String()
+	}
+	n, layers := 0, 0
+	for _, l := range in.Layers {
+		if !in.Hidden[l.ID] {
+			n, layers = n+l.Len(), layers+1
+		}
+	}
+	return fmt.Sprintf("%d features in %d layers", n, layers)
 }
