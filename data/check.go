@@ -21,6 +21,8 @@ type site struct {
 	Null bool
 	// Generated is an ID the reader made for a feature that has none.
 	Generated bool
+	// Problem says why a geometry the reader found could not be read.
+	Problem string
 }
 
 // check holds a feature to the rules every reader shares, reporting each
