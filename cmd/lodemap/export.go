@@ -41,6 +41,12 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := vf.addLayers(cat, stderr); err != nil {
+		return err
+	}
+	if err := vf.checkSelect(cat); err != nil {
+		return err
+	}
 	in, err := o.input(cat, vp, vf.selectID)
 	if err != nil {
 		return err
@@ -97,7 +103,7 @@ func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Option
 // shown and the selection.
 func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
 	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution()}
-	if r, ok := cat.Feature(selectID); ok && selectID != "" {
+	if r, ok := cat.FindID(selectID); ok && selectID != "" {
 		in.Selected = r.Layer.Site(r.Index)
 	}
 	if o.layers != "" {

@@ -23,6 +23,10 @@ type Layer struct {
 	Title string // shown in the layer panel
 	File  string // where it was read from
 	Order int    // place in the layer list (lower first), then by file name
+	// CRS names the coordinate system the file's coordinates were in
+	// ("EPSG:5254"), when a reader reprojected them to WGS 84; "" for
+	// lon/lat on WGS 84.
+	CRS string
 	// Decoder turns a record into its properties; the reader that made the
 	// layer sets it, so no one else needs to know the file's format.
 	Decoder Decoder
