@@ -117,7 +117,6 @@ func lonLatBound(l *layer.Layer, i int) orb.Bound {
 // first appear, with the kinds of values each holds.
 func fields(l *layer.Layer) []FieldInfo {
 	var out []FieldInfo
-	at := map[string]int{}
 	kinds := map[string][]string{}
 	for i := range l.Len() {
 		props, err := l.Properties(i)
@@ -125,10 +124,8 @@ func fields(l *layer.Layer) []FieldInfo {
 			continue
 		}
 		for _, f := range orderedObject(props) {
-			k, seen := at[f.key]
-			if !seen {
-				k = len(out)
-				at[f.key] = k
+			if _, seen := kinds[f.key]; !seen {
+				kinds[f.key] = nil
 				out = append(out, FieldInfo{Name: f.key})
 			}
 			if v := valueKind(f.raw); v != "" && !contains(kinds[f.key], v) {
