@@ -180,6 +180,15 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 			if err := dec.Decode(&l.Order); err != nil {
 				report(keyOff, "order must be an integer")
 			}
+		case "style":
+			var raw json.RawMessage
+			err := dec.Decode(&raw)
+			if err == nil {
+				l.Style, err = parseStyle(raw)
+			}
+			if err != nil {
+				report(keyOff, "%v", err)
+			}
 		case "type":
 			var t string
 			if err := dec.Decode(&t); err != nil || t != "FeatureCollection" {

@@ -192,6 +192,12 @@ func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
 			if json.Unmarshal(v, &l.Order) != nil {
 				return 0, false
 			}
+		case "style":
+			spec, err := parseStyle(v)
+			if err != nil {
+				return 0, false
+			}
+			l.Style = spec
 		}
 		i = vEnd
 	}
