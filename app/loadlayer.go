@@ -32,7 +32,9 @@ type LayerLoad struct {
 // Done reports whether the load has ended (loaded, failed or cancelled).
 func (ld *LayerLoad) Done() bool { return ld.finished }
 
-// AddLayerFile loads a GeoJSON, CSV or FlatGeobuf layer beside the dataset.
+// AddLayerFile loads a layer file of any registered format beside the
+// dataset; a file of several layers (a GeoPackage's tables, a KML's
+// folders) adds each.
 func (w *Window) AddLayerFile(path string) *LayerLoad {
 	name := filepath.Base(path)
 	ctx, cancel := w.jobs.start()
@@ -40,7 +42,8 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 	ld.Cancel = widget.NewButton("Cancel", cancel)
 	ld.row = container.NewBorder(nil, nil, ld.Label, ld.Cancel, ld.Bar)
 	w.loads.Add(ld.row)
-	id := w.cat.UniqueLayerID(data.LayerID(name))
+	taken := w.cat.LayerIDs() // read here, on the UI thread; the loader owns the copy
+	id := data.UniqueID(data.LayerID(name), taken)
 	start := time.Now()
 	go func() {
 		defer cancel()
@@ -60,15 +63,24 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 				uiDo(func() { w.Layers.SetLayers(layers) })
 			},
 		}
-		l, probs, err := data.LoadLayerFile(ctx, path, p)
-		var ix *data.LayerIndex
-		if l != nil && l.Len() > 0 {
-			l.ID = id
-			ix = data.IndexLayer(l)
-			probs = append(probs, ix.Problems()...)
-			w.Map.SetLayer(l)
-		} else if shown != nil {
+		ls, probs, err := data.LoadFile(ctx, path, p)
+		if shown != nil && (len(ls) != 1 || ls[0].Len() == 0) {
 			w.Map.RemoveLayer(id)
+		}
+		var ixs []*data.LayerIndex
+		for _, l := range ls {
+			if l.Len() == 0 {
+				continue
+			}
+			if len(ls) == 1 {
+				l.ID = id
+			} else {
+				l.ID = data.UniqueID(l.ID, taken)
+			}
+			ix := data.IndexLayer(l)
+			probs = append(probs, ix.Problems()...)
+			ixs = append(ixs, ix)
+			w.Map.SetLayer(l)
 		}
 		elapsed := time.Since(start)
 		cancelled := ctx.Err() != nil
@@ -76,11 +88,11 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 		uiDo(func() {
 			ld.finished = true
 			w.loads.Remove(ld.row)
-			if ix != nil {
+			for _, ix := range ixs {
 				w.cat.Attach(ix)
 			}
 			w.Layers.SetLayers(layers)
-			w.status.SetText(loadSummary(name, l, probs, err, ix, elapsed))
+			w.status.SetText(loadSummary(name, ixs, probs, err, elapsed))
 			if len(probs) > 0 {
 				showProblems(w, probs.Count()+" in "+name, probs)
 			} else if err != nil && !cancelled {
@@ -91,12 +103,16 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 	return ld
 }
 
-func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix *data.LayerIndex, d time.Duration) string {
-	n := 0
-	if l != nil {
-		n = l.Len()
+func loadSummary(name string, ixs []*data.LayerIndex, probs data.Problems, err error, d time.Duration) string {
+	n, dups := 0, 0
+	for _, ix := range ixs {
+		n += ix.Layer().Len()
+		dups += ix.Duplicates()
 	}
 	msg := fmt.Sprintf("%s: %s in %.1f s", name, sites(n), d.Seconds())
+	if len(ixs) > 1 {
+		msg = fmt.Sprintf("%s: %d layers, %s in %.1f s", name, len(ixs), sites(n), d.Seconds())
+	}
 	switch {
 	case err != nil && n > 0:
 		msg = fmt.Sprintf("%s: stopped; kept the %s loaded", name, sites(n))
@@ -106,8 +122,8 @@ func loadSummary(name string, l *layer.Layer, probs data.Problems, err error, ix
 	if len(probs) > 0 {
 		msg += ", " + probs.Count()
 	}
-	if ix != nil && ix.Duplicates() > 0 {
-		msg += fmt.Sprintf(", %d repeated ids", ix.Duplicates())
+	if dups > 0 {
+		msg += fmt.Sprintf(", %d repeated ids", dups)
 	}
 	return msg
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -62,7 +63,7 @@ func load(ctx context.Context, fsys fs.FS, dir string, onDisk bool) (*Catalog, e
 		c.Problems = append(c.Problems, Problem{File: joinPath(dir, "layers"), Msg: "no layers (" + strings.Join(layerGlobs(), ", ") + ") found"})
 	}
 	for _, name := range layerFiles {
-		if l := c.readLayer(ctx, fsys, dir, name, onDisk); l != nil {
+		for _, l := range c.readLayer(ctx, fsys, dir, name, onDisk) {
 			c.addLayer(l)
 		}
 		if err := ctx.Err(); err != nil {
@@ -116,13 +117,13 @@ func globLayers(fsys fs.FS) ([]string, error) {
 
 // readLayer reads one of the dataset's own layers, to which the dataset
 // schema applies; what is wrong in it goes to the catalog's problems.
-func (c *Catalog) readLayer(ctx context.Context, fsys fs.FS, dir, name string, onDisk bool) *layer.Layer {
-	var l *layer.Layer
+func (c *Catalog) readLayer(ctx context.Context, fsys fs.FS, dir, name string, onDisk bool) []*layer.Layer {
+	var ls []*layer.Layer
 	var probs Problems
 	if onDisk {
 		// A folder on disk: large layers are mapped, not copied.
 		var err error
-		l, probs, err = loadFile(ctx, filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)
+		ls, probs, err = loadFile(ctx, filepath.Join(dir, filepath.FromSlash(name)), joinPath(dir, name), true, nil)
 		if err != nil {
 			c.Problems = append(c.Problems, Problem{File: joinPath(dir, name), Msg: err.Error()})
 			return nil
@@ -132,13 +133,15 @@ func (c *Catalog) readLayer(ctx context.Context, fsys fs.FS, dir, name string, o
 		if !ok {
 			return nil
 		}
-		l, probs = readSource(ctx, name, &Source{Bytes: b, ID: LayerID(name), Display: display, Schema: true})
+		base := strings.TrimSuffix(name, path.Ext(name))
+		sibling := func(ext string) ([]byte, error) { return fs.ReadFile(fsys, base+ext) }
+		ls, probs = readSource(ctx, name, &Source{Bytes: b, ID: LayerID(name), Display: display, Schema: true, Sibling: sibling})
 	}
 	c.Problems = append(c.Problems, probs...)
-	if l != nil {
+	for _, l := range ls {
 		c.Problems = append(c.Problems, layerLinkProblems(l)...)
 	}
-	return l
+	return ls
 }
 
 // read reads one file of the dataset; a file that cannot be read is a
@@ -193,17 +196,23 @@ func (c *Catalog) addArticle(a *Article) {
 	}
 }
 
-// UniqueLayerID returns id, or id with a number added when the catalog
-// already has a layer of that id.
-func (c *Catalog) UniqueLayerID(id string) string {
+// LayerIDs returns the set of the catalog's layer ids, for UniqueID.
+func (c *Catalog) LayerIDs() map[string]bool {
 	taken := map[string]bool{}
 	for _, l := range c.Layers {
 		taken[l.ID] = true
 	}
+	return taken
+}
+
+// UniqueID returns id, or id with a number added when taken has it, and
+// marks the result taken.
+func UniqueID(id string, taken map[string]bool) string {
 	out := id
 	for n := 2; taken[out]; n++ {
 		out = fmt.Sprintf("%s-%d", id, n)
 	}
+	taken[out] = true
 	return out
 }
 

@@ -21,7 +21,10 @@ var csvFormat = Format{
 	Name:       "CSV",
 	Extensions: []string{".csv", ".csv.gz"},
 	Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, gzipMagic) },
-	Read:       readCSV,
+	Read: func(ctx context.Context, src *Source) ([]*layer.Layer, Problems) {
+		l, p := readCSV(ctx, src)
+		return one(l), p
+	},
 }
 
 // gzipMagic starts every gzip stream; a gzipped layer is a gzipped CSV.

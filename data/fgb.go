@@ -28,7 +28,10 @@ var fgbFormat = Format{
 	Name:       "FlatGeobuf",
 	Extensions: []string{".fgb"},
 	Sniff:      func(head []byte) bool { return bytes.HasPrefix(head, fgbMagic) },
-	Read:       readFGB,
+	Read: func(ctx context.Context, src *Source) ([]*layer.Layer, Problems) {
+		l, p := readFGB(ctx, src)
+		return one(l), p
+	},
 }
 
 // Field slots (vtable offsets) of the schema's tables.

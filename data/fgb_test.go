@@ -89,7 +89,7 @@ func TestFlatGeobufLarge(t *testing.T) {
 	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
 		t.Fatalf("ogr2ogr: %v\n%s", err, out)
 	}
-	l, probs, err := LoadLayerFile(context.Background(), dst, nil)
+	l, probs, err := loadOne(context.Background(), dst, nil)
 	if err != nil || len(probs) > 0 || l.Len() != 50_000 {
 		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
 	}

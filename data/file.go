@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -36,20 +37,22 @@ func (p *Progress) report(done, total int, l *layer.Layer) {
 	}
 }
 
-// LoadLayerFile reads one layer file from disk, in any registered format
-// (see RegisterFormat), the way a user adds a layer beside the dataset: the
-// dataset schema does not apply. Small files are read into memory; large
-// ones are mapped, not copied, and their records are read back from the
-// file when a feature is opened. p (optional) is told the progress of a
-// GeoJSON load and gets snapshots of what has arrived. When ctx is done the
-// load stops and returns what arrived with the context's error.
-func LoadLayerFile(ctx context.Context, path string, p *Progress) (*layer.Layer, Problems, error) {
+// LoadFile reads one layer file from disk, in any registered format (see
+// RegisterFormat), the way a user adds a layer beside the dataset: the
+// dataset schema does not apply. It returns the file's layers: one for
+// most formats, one per feature table or folder for some. Small files are
+// read into memory; large ones are mapped, not copied, and their records
+// are read back from the file when a feature is opened. p (optional) is
+// told the progress of a GeoJSON load and gets snapshots of what has
+// arrived. When ctx is done the load stops and returns what arrived with
+// the context's error.
+func LoadFile(ctx context.Context, path string, p *Progress) ([]*layer.Layer, Problems, error) {
 	return loadFile(ctx, path, path, false, p)
 }
 
-// loadFile is LoadLayerFile naming the file display in problems, with the
+// loadFile is LoadFile naming the file display in problems, with the
 // dataset schema applied when schema is true.
-func loadFile(ctx context.Context, path, display string, schema bool, p *Progress) (*layer.Layer, Problems, error) {
+func loadFile(ctx context.Context, path, display string, schema bool, p *Progress) ([]*layer.Layer, Problems, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, openError(display, false, err)
@@ -62,15 +65,15 @@ func loadFile(ctx context.Context, path, display string, schema bool, p *Progres
 		f.Close()
 		return nil, nil, openError(display, false, err)
 	}
-	src := &Source{ID: LayerID(path), Display: display, Schema: schema, Progress: p}
+	src := &Source{ID: LayerID(path), Display: display, Path: path, Schema: schema, Progress: p, Sibling: diskSibling(path)}
 	if st.Size() < largeFile {
 		src.Bytes, err = os.ReadFile(path)
 		f.Close()
 		if err != nil {
 			return nil, nil, openError(display, false, err)
 		}
-		l, probs := readSource(ctx, filepath.Base(path), src)
-		return l, probs, ctx.Err()
+		ls, probs := readSource(ctx, filepath.Base(path), src)
+		return ls, probs, ctx.Err()
 	}
 	b, release, err := mapFile(f, st.Size())
 	if err != nil {
@@ -81,9 +84,16 @@ func loadFile(ctx context.Context, path, display string, schema bool, p *Progres
 	// Records must outlive the mapping: they are read back from the file,
 	// kept open for that when the reader's records point into it.
 	src.Bytes, src.records, src.decoded = b, f, func(upTo int) { dropPages(b[:upTo]) }
-	l, probs := readSource(ctx, filepath.Base(path), src)
-	if l == nil || !src.kept {
+	ls, probs := readSource(ctx, filepath.Base(path), src)
+	if len(ls) == 0 || !src.kept {
 		f.Close()
 	}
-	return l, probs, ctx.Err()
+	return ls, probs, ctx.Err()
+}
+
+// diskSibling reads the files beside path that share its name up to the
+// extension.
+func diskSibling(path string) func(ext string) ([]byte, error) {
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	return func(ext string) ([]byte, error) { return os.ReadFile(base + ext) }
 }

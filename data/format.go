@@ -23,9 +23,11 @@ type Format struct {
 	// Sniff reports whether a file's first bytes are of this format; nil
 	// when the format is known by its extension only.
 	Sniff func(head []byte) bool
-	// Read reads a whole file into a layer and the problems found in it.
-	// It stops when ctx is done and returns what it has read.
-	Read func(ctx context.Context, src *Source) (*layer.Layer, Problems)
+	// Read reads a whole file into its layers (one for most formats; one
+	// per feature table, folder or table for a GeoPackage or a KML) and the
+	// problems found in it. It stops when ctx is done and returns what it
+	// has read.
+	Read func(ctx context.Context, src *Source) ([]*layer.Layer, Problems)
 }
 
 // Source is one layer file handed to a Format's reader.
@@ -33,6 +35,14 @@ type Source struct {
 	Bytes   []byte // the file's contents
 	ID      string // the layer's id
 	Display string // the file's name in problems
+	// Path is the file on disk, or "" when it came from elsewhere (an
+	// embedded dataset): a reader that needs a file (SQLite) writes Bytes
+	// to a temporary one then.
+	Path string
+	// Sibling reads the file beside this one whose name ends in ext
+	// instead of this one's extension (a Shapefile's ".dbf"); nil when
+	// there are no siblings to read.
+	Sibling func(ext string) ([]byte, error)
 	// Schema is whether the dataset schema applies: true for a dataset's
 	// own layers, false for a file the user adds beside them.
 	Schema   bool
@@ -130,7 +140,7 @@ func LayerID(name string) string {
 }
 
 // readSource reads src by the format of its name and content.
-func readSource(ctx context.Context, name string, src *Source) (*layer.Layer, Problems) {
+func readSource(ctx context.Context, name string, src *Source) ([]*layer.Layer, Problems) {
 	f, err := FormatOf(name, src.Bytes[:min(len(src.Bytes), 512)])
 	if err != nil {
 		return nil, Problems{{File: src.Display, Msg: strings.TrimPrefix(err.Error(), "data: ")}}
@@ -141,12 +151,19 @@ func readSource(ctx context.Context, name string, src *Source) (*layer.Layer, Pr
 	return f.Read(ctx, src)
 }
 
-// ReadLayer reads one layer file's bytes the way a file added beside a
+// ReadLayers reads one layer file's bytes the way a file added beside a
 // dataset is read (no dataset schema), in the format its content or name
 // shows. display names the file in problems.
-func ReadLayer(b []byte, name, display string) (*layer.Layer, Problems) {
-	l, probs := readSource(context.Background(), name, &Source{Bytes: b, ID: LayerID(name), Display: display})
-	return l, probs
+func ReadLayers(b []byte, name, display string) ([]*layer.Layer, Problems) {
+	return readSource(context.Background(), name, &Source{Bytes: b, ID: LayerID(name), Display: display})
+}
+
+// one is the layers of a format that reads one layer a file: l, or none.
+func one(l *layer.Layer) []*layer.Layer {
+	if l == nil {
+		return nil
+	}
+	return []*layer.Layer{l}
 }
 
 // bomLen is the length of the UTF-8 byte-order mark that some editors put

@@ -22,7 +22,10 @@ var geoJSONFormat = Format{
 		i := skipWS(head, bomLen(head))
 		return i < len(head) && head[i] == '{'
 	},
-	Read: readGeoJSON,
+	Read: func(ctx context.Context, src *Source) ([]*layer.Layer, Problems) {
+		l, p := readGeoJSON(ctx, src)
+		return one(l), p
+	},
 }
 
 // geoFeature is the part of a GeoJSON Feature that Lodemap reads. The fast

@@ -27,7 +27,7 @@ func TestJSONProblemsInWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := ReadLayer([]byte(tt.file), "x.geojson", "x.geojson")
+			_, probs := readOne([]byte(tt.file), "x.geojson", "x.geojson")
 			if !slices.ContainsFunc(probs, func(p Problem) bool { return p.String() == tt.want }) {
 				t.Errorf("problems %q, want %q", probs, tt.want)
 			}

@@ -25,7 +25,7 @@ func BenchmarkLoadGeoJSON1M(b *testing.B) {
 	b.SetBytes(st.Size())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		l, probs, err := LoadLayerFile(context.Background(), path, nil)
+		l, probs, err := loadOne(context.Background(), path, nil)
 		if err != nil || len(probs) > 0 || l.Len() != 1_000_000 {
 			b.Fatalf("%d features, %d problems, %v", l.Len(), len(probs), err)
 		}
@@ -42,7 +42,7 @@ func BenchmarkLoadUSGSCSV(b *testing.B) {
 		b.Skip("no shared test data")
 	}
 	for i := 0; i < b.N; i++ {
-		if _, _, err := LoadLayerFile(context.Background(), path, nil); err != nil {
+		if _, _, err := loadOne(context.Background(), path, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -56,7 +56,7 @@ func BenchmarkLoadFGB1M(b *testing.B) {
 	b.SetBytes(st.Size())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		l, probs, err := LoadLayerFile(context.Background(), dst, nil)
+		l, probs, err := loadOne(context.Background(), dst, nil)
 		if err != nil || len(probs) > 0 || l.Len() != 1_000_000 {
 			b.Fatalf("%d sites, %d problems, %v", l.Len(), len(probs), err)
 		}

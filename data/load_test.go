@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -69,7 +70,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	var reports, publishes int
 	var lastDone int64
 	var lastLen int
-	l, probs, err := LoadLayerFile(context.Background(), path, &Progress{
+	l, probs, err := loadOne(context.Background(), path, &Progress{
 		Report: func(done, total int64, n int) {
 			if done < lastDone || done > total {
 				t.Errorf("progress %d of %d after %d", done, total, lastDone)
@@ -100,7 +101,7 @@ func TestLoadLayerFileLarge(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	part, _, err := LoadLayerFile(ctx, path, &Progress{Report: func(done, total int64, n int) {
+	part, _, err := loadOne(ctx, path, &Progress{Report: func(done, total int64, n int) {
 		if n >= 60_000 {
 			cancel()
 		}
@@ -169,7 +170,7 @@ func TestUSGSSites(t *testing.T) {
 		}
 		t.Skip("no shared test data")
 	}
-	l, probs, err := LoadLayerFile(context.Background(), path, nil)
+	l, probs, err := loadOne(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,4 +183,26 @@ func TestUSGSSites(t *testing.T) {
 	if !ok || d.Name != "President Pierce Mine" {
 		t.Errorf("first site %+v", d)
 	}
+}
+
+// loadOne loads a file of a one-layer format with LoadFile and returns its
+// layer (nil when none).
+func loadOne(ctx context.Context, path string, p *Progress) (*layer.Layer, Problems, error) {
+	ls, probs, err := LoadFile(ctx, path, p)
+	if len(ls) > 1 {
+		return nil, probs, fmt.Errorf("%s: %d layers, want at most one", path, len(ls))
+	}
+	if len(ls) == 0 {
+		return nil, probs, err
+	}
+	return ls[0], probs, err
+}
+
+// readOne reads a file of a one-layer format with ReadLayers.
+func readOne(b []byte, name, display string) (*layer.Layer, Problems) {
+	ls, probs := ReadLayers(b, name, display)
+	if len(ls) == 0 {
+		return nil, probs
+	}
+	return ls[0], probs
 }

@@ -25,9 +25,9 @@ func TestOpenErrors(t *testing.T) {
 		want     string
 		notExist bool
 	}{
-		{"a missing layer file", func() error { _, _, err := LoadLayerFile(context.Background(), missing, nil); return err },
+		{"a missing layer file", func() error { _, _, err := loadOne(context.Background(), missing, nil); return err },
 			"cannot open " + missing + ": no such file", true},
-		{"a folder as a layer file", func() error { _, _, err := LoadLayerFile(context.Background(), dir, nil); return err },
+		{"a folder as a layer file", func() error { _, _, err := loadOne(context.Background(), dir, nil); return err },
 			"cannot open " + dir + ": it is a folder, not a file", false},
 		{"a missing dataset folder", func() error { _, err := LoadDir(context.Background(), missing); return err },
 			"cannot open " + missing + ": no such folder", true},

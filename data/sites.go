@@ -104,6 +104,9 @@ func IndexLayer(l *layer.Layer) *LayerIndex {
 	return ix
 }
 
+// Layer is the indexed layer.
+func (ix *LayerIndex) Layer() *layer.Layer { return ix.layer }
+
 // Duplicates is how many of the layer's features repeated an earlier id.
 func (ix *LayerIndex) Duplicates() int { return ix.renamed }
 

@@ -20,11 +20,11 @@ func addedLayer(t *testing.T, path string) (*Catalog, *layer.Layer, *LayerIndex)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, _, err := LoadLayerFile(context.Background(), path, nil)
+	l, _, err := loadOne(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.ID = c.UniqueLayerID(l.ID)
+	l.ID = UniqueID(l.ID, c.LayerIDs())
 	ix := IndexLayer(l)
 	c.Attach(ix)
 	return c, l, ix

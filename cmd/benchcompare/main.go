@@ -63,8 +63,13 @@ func run(n, runs int) error {
 
 	var l *layer.Layer
 	load := median(runs, func() error {
-		var err error
-		l, _, err = data.LoadLayerFile(context.Background(), path, nil)
+		ls, _, err := data.LoadFile(context.Background(), path, nil)
+		if err == nil && len(ls) != 1 {
+			err = fmt.Errorf("%d layers in %s", len(ls), path)
+		}
+		if err == nil {
+			l = ls[0]
+		}
 		return err
 	})
 	gdalLoad := median(runs, func() error {

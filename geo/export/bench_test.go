@@ -80,10 +80,11 @@ func BenchmarkExport1M(b *testing.B) {
 	if err := data.WriteSynthetic(&buf, 1_000_000, 1); err != nil {
 		b.Fatal(err)
 	}
-	l, probs := data.ReadLayer(buf.Bytes(), "generated.geojson", "generated.geojson")
-	if len(probs) > 0 {
+	ls, probs := data.ReadLayers(buf.Bytes(), "generated.geojson", "generated.geojson")
+	if len(probs) > 0 || len(ls) != 1 {
 		b.Fatal(probs)
 	}
+	l := ls[0]
 	buf = bytes.Buffer{}
 	screen := view.New(orb.Point{10, 20}, 3, 1920, 1080)
 	a4, _ := Paper("a4", true, 300)

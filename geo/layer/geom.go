@@ -224,7 +224,6 @@ func addPart(gm *geom, kind Type, rings [][]orb.Point, unwrap bool) {
 	gm.parts = append(gm.parts, Part{Kind: kind, Rings: out, Bound: b})
 }
 
-
 // Bound returns feature i's bound in unit coordinates: its point's for a
 // Point, empty at NaN for a feature with no place.
 func (l *Layer) Bound(i int) orb.Bound {

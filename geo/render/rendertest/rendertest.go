@@ -92,11 +92,11 @@ func Million(tb testing.TB) *layer.Layer {
 		if err := data.WriteSynthetic(&buf, 1_000_000, 1); err != nil {
 			tb.Fatal(err)
 		}
-		l, probs := data.ReadLayer(buf.Bytes(), "generated.geojson", "generated.geojson")
-		if len(probs) > 0 || l.Len() != 1_000_000 {
-			tb.Fatalf("%d sites, %v", l.Len(), probs)
+		ls, probs := data.ReadLayers(buf.Bytes(), "generated.geojson", "generated.geojson")
+		if len(probs) > 0 || len(ls) != 1 || ls[0].Len() != 1_000_000 {
+			tb.Fatalf("%d layers, %v", len(ls), probs)
 		}
-		million = l
+		million = ls[0]
 	})
 	return million
 }
