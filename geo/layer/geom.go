@@ -92,7 +92,8 @@ func (l *Layer) SetGeometry(g orb.Geometry) {
 	i := l.Len() - 1
 	if p, ok := g.(orb.Point); ok {
 		if l.geom != nil {
-			l.geom.types[i] = Point
+			gm := l.shapes()
+			gm.types[i], gm.spans[i] = Point, partSpan{}
 		}
 		l.setAnchor(i, p)
 		return
