@@ -76,6 +76,7 @@ func init() {
 	RegisterFormat(fgbFormat)
 	RegisterFormat(geoJSONFormat)
 	RegisterFormat(csvFormat)
+	RegisterFormat(gpkgFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer
