@@ -20,9 +20,11 @@ type tableReader struct {
 	l      *layer.Layer
 	// recBytes is the size of the records added, to foresee the rest.
 	recBytes int
-	// bad counts the features reported; past maxFeatureProblems the rest
-	// are only counted.
-	bad int
+	// found are the problems of the table's features, reported once the
+	// table is read (a second reading starts them anew); bad counts them,
+	// and past maxFeatureProblems they are only counted.
+	found []string
+	bad   int
 }
 
 // maxFeatureProblems is how many features' problems a table reports one
@@ -45,7 +47,7 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 		r.q = newGPKGQuery(r.t, cols, anyBlob)
 		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, Decoder: jsonRecord{}}
 		r.l.Grow(total)
-		r.bad, r.recBytes = 0, 0
+		r.found, r.bad, r.recBytes = nil, 0, 0
 		err = r.scan(ctx, db, total)
 		if err == nil || !strings.Contains(err.Error(), "JSON cannot hold BLOB values") {
 			break
@@ -53,6 +55,9 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 	}
 	if err != nil && ctx.Err() == nil {
 		r.report("table %s: %s", r.t.name, sqlWords(err))
+	}
+	for _, msg := range r.found {
+		r.report("table %s: %s", r.t.name, msg)
 	}
 	if r.bad > maxFeatureProblems {
 		r.report("table %s: %d more features with problems like those above", r.t.name, r.bad-maxFeatureProblems)
@@ -63,7 +68,7 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 // problem reports a problem of one feature, up to maxFeatureProblems.
 func (r *tableReader) problem(format string, args ...any) {
 	if r.bad++; r.bad <= maxFeatureProblems {
-		r.report("table %s: "+format, append([]any{r.t.name}, args...)...)
+		r.found = append(r.found, fmt.Sprintf(format, args...))
 	}
 }
 
