@@ -77,6 +77,7 @@ func init() {
 	RegisterFormat(geoJSONFormat)
 	RegisterFormat(csvFormat)
 	RegisterFormat(kmlFormat)
+	RegisterFormat(gpkgFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer
