@@ -78,6 +78,7 @@ func init() {
 	RegisterFormat(csvFormat)
 	RegisterFormat(kmlFormat)
 	RegisterFormat(gpkgFormat)
+	RegisterFormat(shpFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer
