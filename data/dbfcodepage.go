@@ -70,6 +70,9 @@ func dbfCodec(cpg []byte, hasCPG bool, ldid byte) (c *textCodec, msg string) {
 	}
 	if cp, ok := ldidCodePages[ldid]; ok {
 		if c := codePage(cp); c != nil {
+			if msg != "" {
+				msg += fmt.Sprintf("; text is read in the code page of the .dbf's language driver (%d)", cp)
+			}
 			c.guess = true
 			return c, msg
 		}

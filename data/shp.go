@@ -123,7 +123,7 @@ func (r *shpReader) transform(b []byte) bool {
 			box[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[36+8*i:]))
 		}
 		if box[0] < -180 || box[2] > 180 || box[1] < -90 || box[3] > 90 {
-			r.report("the coordinate system is missing: there is no %s.prj, and the coordinates (x %g to %g, y %g to %g) are not longitudes and latitudes; the layer is not shown",
+			r.report("the coordinate system is missing: there is no %s.prj, and the coordinates (x %.10g to %.10g, y %.10g to %.10g) are not longitudes and latitudes; the layer is not shown",
 				r.base, box[0], box[2], box[1], box[3])
 			return false
 		}
@@ -138,7 +138,7 @@ func (r *shpReader) transform(b []byte) bool {
 	}
 	if err != nil {
 		r.report("unknown coordinate system in %s.prj: %s; the layer is not shown, so as not to draw it in the wrong place",
-			r.base, strings.TrimPrefix(err.Error(), "crs: "))
+			r.base, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "crs: "), "unknown coordinate system "))
 		return false
 	}
 	return true

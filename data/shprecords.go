@@ -51,7 +51,7 @@ func (r *shpReader) records(ctx context.Context, b []byte) {
 		}
 		r.src.Progress.report(off, len(b), r.l)
 	}
-	if r.dbf != nil && ctx.Err() == nil && r.dbf.n != n {
+	if r.dbf != nil && !r.dbf.truncated && ctx.Err() == nil && r.dbf.n != n {
 		r.report("%s.dbf has %d records and %s.shp %d: they may not belong together", r.base, r.dbf.n, r.base, n)
 	}
 }
