@@ -21,6 +21,8 @@ type dbfTable struct {
 	// id, name, kind and status are the fields a feature's are taken
 	// from, or -1.
 	id, name, kind, status int
+	date                   [10]byte // a date value as it is given out
+	num                    []byte   // a number value as it is given out
 }
 
 // dbfField is one field (column) of a table.
@@ -146,7 +148,8 @@ var (
 
 // value is field f of a row: text in UTF-8 (text is true), or a JSON
 // literal: a number, true, false or null. Blank fields are null, as GDAL
-// reads them; so are numbers of asterisks and zero dates.
+// reads them; so are numbers of asterisks and zero dates. v is good until
+// the next call.
 func (t *dbfTable) value(row []byte, f int, c *textCodec) (v []byte, text bool) {
 	fd := &t.fields[f]
 	raw := row[fd.off : fd.off+fd.size]
@@ -156,7 +159,7 @@ func (t *dbfTable) value(row []byte, f int, c *textCodec) (v []byte, text bool) 
 		if len(s) == 0 || s[0] == '*' {
 			return jsonNull, false
 		}
-		if num := appendNumber(nil, s); num != nil {
+		if num := appendNumber(t.num[:0], s); num != nil {
 			return num, false
 		}
 		return c.text(s), true
@@ -174,15 +177,27 @@ func (t *dbfTable) value(row []byte, f int, c *textCodec) (v []byte, text bool) 
 			return jsonNull, false
 		}
 		if len(s) == 8 && isDigits(s) {
-			return []byte(string(s[:4]) + "-" + string(s[4:6]) + "-" + string(s[6:])), true
+			d := append(append(append(append(append(t.date[:0], s[:4]...), '-'), s[4:6]...), '-'), s[6:]...)
+			return d, true
 		}
 		return c.text(s), true
 	}
-	s := bytes.TrimRight(raw, " \x00")
+	s := raw
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == 0) {
+		s = s[:len(s)-1] // padding
+	}
 	if len(s) == 0 {
 		return jsonNull, false
 	}
 	return c.text(s), true
+}
+
+// isInteger reports whether s is digits after an optional sign.
+func isInteger(s []byte) bool {
+	if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	return isDigits(s)
 }
 
 func isDigits(s []byte) bool {
@@ -199,8 +214,10 @@ func isDigits(s []byte) bool {
 // returns nil when s is not a finite number.
 func appendNumber(dst, s []byte) []byte {
 	str := string(s)
-	if n, err := strconv.ParseInt(str, 10, 64); err == nil {
-		return strconv.AppendInt(dst, n, 10)
+	if isInteger(s) {
+		if n, err := strconv.ParseInt(str, 10, 64); err == nil {
+			return strconv.AppendInt(dst, n, 10)
+		}
 	}
 	f, err := strconv.ParseFloat(str, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {

@@ -56,7 +56,10 @@ type shpReader struct {
 	dbf   *dbfTable      // nil without attributes
 	codec *textCodec
 	l     *layer.Layer
-	bad   int // records with problems; past maxFeatureProblems only counted
+	rec   []byte // the record being added
+	// recBytes is the size of the records added, to foresee the rest.
+	recBytes int
+	bad      int // records with problems; past maxFeatureProblems only counted
 }
 
 // report adds a problem of the file.

@@ -49,6 +49,11 @@ func (r *shpReader) records(ctx context.Context, b []byte) {
 		for i := range d.shapes {
 			r.add(&d, &d.shapes[i])
 		}
+		if added := r.l.Len(); n == len(d.shapes) && r.dbf != nil && added > 0 && r.dbf.n > added {
+			// Room for the other records at the first chunk's mean size
+			// and a little more: the records then grow once.
+			r.l.GrowRecords((r.dbf.n - added) * (r.recBytes/added + 8))
+		}
 		r.src.Progress.report(off, len(b), r.l)
 	}
 	if r.dbf != nil && !r.dbf.truncated && ctx.Err() == nil && r.dbf.n != n {
@@ -78,11 +83,13 @@ func (r *shpReader) add(d *shpDecoder, s *shpShape) {
 		g = nil
 	}
 	var st site
-	rec := []byte("{}")
+	rec := append(r.rec[:0], "{}"...)
 	if row != nil {
-		rec = r.dbf.appendJSON(make([]byte, 0, len(row)+16*len(r.dbf.fields)), row, r.codec)
+		rec = r.dbf.appendJSON(rec[:0], row, r.codec)
 		st = r.dbf.site(row, r.codec)
 	}
+	r.rec = rec // Add copies it
+	r.recBytes += len(rec)
 	if st.ID == "" {
 		st.ID = r.src.ID + "-" + strconv.Itoa(s.n)
 	}
