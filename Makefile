@@ -2,7 +2,7 @@
 # runs every test. Both install the Debian packages they need when missing.
 SHELL := /bin/bash
 
-BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libproj-dev
 TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils desktop-file-utils appstream gdal-bin librsvg2-bin
 WIN_PKGS := gcc-mingw-w64-x86-64 nsis file
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)

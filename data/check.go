@@ -1,11 +1,12 @@
 package data
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
-	"strings"
 )
 
 // site is one feature as a reader found it, before the feature check.
@@ -46,14 +47,18 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 	}
 	// A shape's positions were held to RFC 7946 as it was read.
 	point := s.Geom == nil && !s.Null
-	if point && (!finite(s.Lon) || !finite(s.Lat)) {
-		report("feature %q: coordinates (%g, %g) are not finite numbers", s.ID, s.Lon, s.Lat)
+	if msg := pointProblem(s.Lon, s.Lat); point && msg != "" {
+		report("feature %q: %s", s.ID, msg)
 		return false
 	}
-	if point && (s.Lon < -180 || s.Lon > 180 || s.Lat < -90 || s.Lat > 90) {
-		report("feature %q: coordinates (%g, %g) out of range: lon must be in [-180, 180], lat in [-90, 90]", s.ID, s.Lon, s.Lat)
-		return false
-	}
+	s.checkFields(schema, report)
+	return true
+}
+
+// checkFields holds a feature's name, kind, status and coord_precision to
+// the rules, for a reader that checks its geometry itself: a missing name
+// is the id; the dataset schema applies only when schema is true.
+func (s *site) checkFields(schema bool, report func(format string, args ...any)) {
 	if s.Name == "" {
 		if schema {
 			report("feature %q has no name", s.ID)
@@ -61,7 +66,7 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 		s.Name = s.ID
 	}
 	if !schema {
-		return true
+		return
 	}
 	if !KnownKind(s.Kind) {
 		report("feature %q: unknown kind %q (%s)", s.ID, s.Kind, known(Kinds))
@@ -72,7 +77,18 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 	if s.Precision != "" && !KnownPrecision(s.Precision) {
 		report("feature %q: unknown coord_precision %q (%s)", s.ID, s.Precision, known(Precisions))
 	}
-	return true
+}
+
+// pointProblem says what is wrong with a point's longitude and latitude,
+// or "" when nothing is.
+func pointProblem(lon, lat float64) string {
+	if !finite(lon) || !finite(lat) {
+		return fmt.Sprintf("coordinates (%g, %g) are not finite numbers", lon, lat)
+	}
+	if lon < -180 || lon > 180 || lat < -90 || lat > 90 {
+		return fmt.Sprintf("coordinates (%g, %g) out of range: lon must be in [-180, 180], lat in [-90, 90]", lon, lat)
+	}
+	return ""
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

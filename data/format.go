@@ -77,6 +77,8 @@ func init() {
 	RegisterFormat(geoJSONFormat)
 	RegisterFormat(csvFormat)
 	RegisterFormat(kmlFormat)
+	RegisterFormat(gpkgFormat)
+	RegisterFormat(shpFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer

@@ -183,6 +183,11 @@ func (l *Layer) Grow(n int) {
 	l.recLen = grow(l.recLen, n)
 }
 
+// GrowRecords makes room for n more bytes of records added with Add, so a
+// loader that can tell about how much is coming does not copy them as they
+// grow.
+func (l *Layer) GrowRecords(n int) { l.arena = grow(l.arena, n) }
+
 func grow[T any](s []T, n int) []T {
 	if cap(s)-len(s) >= n {
 		return s

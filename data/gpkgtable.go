@@ -1,0 +1,167 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/lodemap/lodemap/geo/crs"
+	"github.com/lodemap/lodemap/geo/layer"
+)
+
+// tableReader reads one feature table of a GeoPackage into a layer.
+type tableReader struct {
+	src    *Source
+	t      gpkgTable
+	report func(format string, args ...any) // a problem of the file
+	tr     *crs.Transform                   // nil when the table is in WGS 84
+	q      gpkgQuery
+	l      *layer.Layer
+	// recBytes is the size of the records added, to foresee the rest.
+	recBytes int
+	// found are the problems of the table's features, reported once the
+	// table is read (a second reading starts them anew); bad counts them,
+	// and past maxFeatureProblems they are only counted.
+	found []string
+	bad   int
+}
+
+// maxFeatureProblems is how many features' problems a table reports one
+// by one; the rest are counted in one line.
+const maxFeatureProblems = 20
+
+// read reads the table into a layer of the given id, or returns nil (and
+// reports why) when it cannot be shown.
+func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.Layer {
+	if !r.transform(ctx, db) {
+		return nil
+	}
+	cols, err := gpkgColumns(ctx, db, r.t.name)
+	if err != nil {
+		r.report("table %s: %s", r.t.name, sqlWords(err))
+		return nil
+	}
+	total := r.count(ctx, db)
+	for _, anyBlob := range []bool{false, true} {
+		r.q = newGPKGQuery(r.t, cols, anyBlob)
+		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, Decoder: jsonRecord{}}
+		r.l.Grow(total)
+		r.found, r.bad, r.recBytes = nil, 0, 0
+		err = r.scan(ctx, db, total)
+		if err == nil || !strings.Contains(err.Error(), "JSON cannot hold BLOB values") {
+			break
+		}
+	}
+	if err != nil && ctx.Err() == nil {
+		r.report("table %s: %s", r.t.name, sqlWords(err))
+	}
+	for _, msg := range r.found {
+		r.report("table %s: %s", r.t.name, msg)
+	}
+	if r.bad > maxFeatureProblems {
+		r.report("table %s: %d more features with problems like those above", r.t.name, r.bad-maxFeatureProblems)
+	}
+	return r.l
+}
+
+// problem reports a problem of one feature, up to maxFeatureProblems.
+func (r *tableReader) problem(format string, args ...any) {
+	if r.bad++; r.bad <= maxFeatureProblems {
+		r.found = append(r.found, fmt.Sprintf(format, args...))
+	}
+}
+
+// transform resolves the table's coordinate system from
+// gpkg_spatial_ref_sys: by organization and code, else by its WKT. It
+// reports whether the table can be shown: one in a system that cannot be
+// resolved is not, rather than drawn in the wrong place. The undefined
+// systems (srs_id 0 and -1) are taken as longitude and latitude.
+func (r *tableReader) transform(ctx context.Context, db *sql.DB) bool {
+	if r.t.srsID == 0 || r.t.srsID == -1 || r.t.srsID == 4326 {
+		return true
+	}
+	var name, org, def sql.NullString
+	var code sql.NullInt64
+	err := db.QueryRowContext(ctx, `SELECT srs_name, organization, organization_coordsys_id, definition
+		FROM gpkg_spatial_ref_sys WHERE srs_id = ?`, r.t.srsID).Scan(&name, &org, &code, &def)
+	if err == sql.ErrNoRows {
+		r.report("table %s: its coordinate system (srs_id %d) is not in gpkg_spatial_ref_sys; the table is not shown", r.t.name, r.t.srsID)
+		return false
+	}
+	if err != nil {
+		r.report("table %s: %s", r.t.name, sqlWords(err))
+		return false
+	}
+	c, err := crs.ParseCode(org.String, code.Int64)
+	if err != nil && def.String != "" && def.String != "undefined" {
+		c, err = crs.Parse(def.String)
+	}
+	if err == nil {
+		if c.IsWGS84() {
+			return true
+		}
+		if r.tr, err = crs.ToWGS84(c); err == nil {
+			return true
+		}
+	}
+	r.report("table %s: unknown coordinate system \"%s:%d\" (%s, srs_id %d); the table is not shown, so as not to draw it in the wrong place",
+		r.t.name, org.String, code.Int64, strings.TrimSpace(name.String), r.t.srsID)
+	return false
+}
+
+// count is how many features the table holds: GDAL's gpkg_ogr_contents
+// says so where it exists; else the rows are counted.
+func (r *tableReader) count(ctx context.Context, db *sql.DB) int {
+	var n sql.NullInt64
+	err := db.QueryRowContext(ctx, `SELECT feature_count FROM gpkg_ogr_contents WHERE lower(table_name) = lower(?)`, r.t.name).Scan(&n)
+	if err != nil || !n.Valid {
+		db.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(r.t.name)).Scan(&n)
+	}
+	return int(max(n.Int64, 0))
+}
+
+// gpkgColumn is one column of a feature table.
+type gpkgColumn struct {
+	name, decl string // the declared type, upper case
+	pk         bool
+}
+
+// gpkgColumns lists a table's columns in order.
+func gpkgColumns(ctx context.Context, db *sql.DB, table string) ([]gpkgColumn, error) {
+	rows, err := db.QueryContext(ctx, `SELECT name, upper(type), pk FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []gpkgColumn
+	for rows.Next() {
+		var c gpkgColumn
+		var pk int
+		if err := rows.Scan(&c.name, &c.decl, &pk); err != nil {
+			return nil, err
+		}
+		c.pk = pk > 0
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no such table")
+	}
+	return out, nil
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// quoteString quotes an SQL string literal.
+func quoteString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+
+// jsonRecord is the Decoder of a layer whose records are already JSON
+// objects of the feature's properties (a GeoPackage's rows).
+type jsonRecord struct{}
+
+// Properties returns the record itself.
+func (jsonRecord) Properties(rec []byte) ([]byte, error) { return rec, nil }
