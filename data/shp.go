@@ -49,14 +49,15 @@ func readShapefile(ctx context.Context, src *Source) ([]*layer.Layer, Problems) 
 
 // shpReader reads one Shapefile into a layer.
 type shpReader struct {
-	src   *Source
-	base  string // the name the .shp and its siblings share, "roads"
-	probs Problems
-	tr    *crs.Transform // nil when the file is in WGS 84
-	dbf   *dbfTable      // nil without attributes
-	codec *textCodec
-	l     *layer.Layer
-	rec   []byte // the record being added
+	src     *Source
+	base    string // the name the .shp and its siblings share, "roads"
+	probs   Problems
+	tr      *crs.Transform // nil when the file is in WGS 84
+	crsName string         // the .prj's system, when not WGS 84
+	dbf     *dbfTable      // nil without attributes
+	codec   *textCodec
+	l       *layer.Layer
+	rec     []byte // the record being added
 	// recBytes is the size of the records added, to foresee the rest.
 	recBytes int
 	bad      int // records with problems; past maxFeatureProblems only counted
@@ -105,7 +106,7 @@ func (r *shpReader) read(ctx context.Context, title string) *layer.Layer {
 		return nil
 	}
 	r.attributes()
-	r.l = &layer.Layer{ID: r.src.ID, Title: title, File: r.src.Display, Decoder: jsonRecord{}}
+	r.l = &layer.Layer{ID: r.src.ID, Title: title, File: r.src.Display, Decoder: jsonRecord{}, CRS: r.crsName}
 	r.records(ctx, b)
 	if r.bad > maxFeatureProblems {
 		r.report("%d more records with problems like those above", r.bad-maxFeatureProblems)
@@ -138,6 +139,7 @@ func (r *shpReader) transform(b []byte) bool {
 	}
 	if err == nil {
 		r.tr, err = crs.ToWGS84(c)
+		r.crsName = c.Name()
 	}
 	if err != nil {
 		r.report("unknown coordinate system in %s.prj: %s; the layer is not shown, so as not to draw it in the wrong place",
