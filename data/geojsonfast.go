@@ -29,6 +29,9 @@ type batch struct {
 // done, keeping what arrived (ok true).
 func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 	b := src.Bytes
+	if rootType(b) != "FeatureCollection" {
+		return nil, false // a Feature, a geometry, or no type: the careful reader's
+	}
 	l := newGeoJSONLayer(src)
 	start, ok := topLevel(b, 0, l)
 	if !ok || start < 0 {
@@ -125,8 +128,9 @@ func decodeBatch(b []byte, bt *batch, src *Source) bool {
 	var f geoFeature // one for the batch: decoding into a fresh one costs an allocation a feature
 	for i, s := range bt.spans {
 		f = geoFeature{}
-		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
-			return false
+		rec := b[s.off:s.end]
+		if gojson.Unmarshal(rec, &f) != nil || !bytes.Contains(rec, []byte(`"properties"`)) || !bytes.Contains(rec, []byte(`"geometry"`)) {
+			return false // the careful reader says what is missing
 		}
 		bt.sites[i] = f.site(src.ID, bt.seq*batchSize+i+1, report)
 		if !bt.sites[i].check(src.Schema, report) || found {
