@@ -37,25 +37,26 @@ type geoFeature struct {
 	ID         featureID    `json:"id"` // RFC 7946's Feature-level id
 	BBox       bbox         `json:"bbox"`
 	Geometry   *geoGeometry `json:"geometry"`
-	Properties struct {
-		ID        featureID `json:"id"`
-		Name      string    `json:"name"` // also "Name", "NAME": members match in any case
-		Title     string    `json:"title"`
-		Kind      string    `json:"kind"`
-		Status    string    `json:"status"`
-		Precision string    `json:"coord_precision"`
-	} `json:"properties"`
+	Properties geoProps     `json:"properties"`
 }
 
-// site is the feature as the feature check sees it: properties.id when
-// given, else the Feature's own id, else one made from the layer's id and
-// n, the feature's place in the file. What RFC 7946 forbids in its
-// geometry is reported (format and args as fmt.Sprintf takes them).
-func (f *geoFeature) site(layerID string, n int, report func(format string, args ...any)) site {
-	p := &f.Properties
+// geoProps are the properties the feature check reads.
+type geoProps struct {
+	ID        featureID `json:"id"`
+	Name      string    `json:"name"` // also "Name", "NAME": members match in any case
+	Title     string    `json:"title"`
+	Kind      string    `json:"kind"`
+	Status    string    `json:"status"`
+	Precision string    `json:"coord_precision"`
+}
+
+// site is the feature as the properties say: properties.id when given,
+// else the Feature's own id fid, else one made from the layer's id and n,
+// the feature's place in the file.
+func (p *geoProps) site(fid featureID, layerID string, n int) site {
 	s := site{ID: string(p.ID), Name: p.Name, Kind: p.Kind, Status: p.Status, Precision: p.Precision}
 	if s.ID == "" {
-		s.ID = string(f.ID)
+		s.ID = string(fid)
 	}
 	if s.ID == "" {
 		s.ID, s.Generated = generatedID(layerID, n), true
@@ -63,6 +64,15 @@ func (f *geoFeature) site(layerID string, n int, report func(format string, args
 	if s.Name == "" {
 		s.Name = p.Title
 	}
+	return s
+}
+
+// site is the feature as the feature check sees it: properties.id when
+// given, else the Feature's own id, else one made from the layer's id and
+// n, the feature's place in the file. What RFC 7946 forbids in its
+// geometry is reported (format and args as fmt.Sprintf takes them).
+func (f *geoFeature) site(layerID string, n int, report func(format string, args ...any)) site {
+	s := f.Properties.site(f.ID, layerID, n)
 	if f.BBox.bad {
 		report("feature %q: its bbox must hold 4 or 6 numbers, the lows then the highs", s.ID)
 	}
