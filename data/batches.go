@@ -61,3 +61,23 @@ func inParallel[B any](ctx context.Context, produce func(send func(B) bool), dec
 		}
 	}
 }
+
+// sitePool keeps the site slices of batches added, so the next batches
+// decode into memory already touched, not fresh pages.
+var sitePool = sync.Pool{New: func() any { return new([]site) }}
+
+// getSites returns an empty slice of at least n sites.
+func getSites(n int) []site {
+	s := *sitePool.Get().(*[]site)
+	if cap(s) < n {
+		return make([]site, 0, n)
+	}
+	return s[:0]
+}
+
+// putSites gives back a batch's sites once they are added.
+func putSites(s []site) {
+	clear(s) // let go of the strings and geometries they hold
+	s = s[:0]
+	sitePool.Put(&s)
+}

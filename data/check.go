@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
 
@@ -24,6 +25,28 @@ type site struct {
 	Generated bool
 	// Problem says why a geometry the reader found could not be read.
 	Problem string
+	// Unit is the point's Web Mercator position, when the reader has
+	// projected it already (on a decoding goroutine); else zero.
+	Unit orb.Point
+}
+
+// add adds the checked feature to l with its record at off (n bytes) and
+// gives it its geometry.
+func (s *site) add(l *layer.Layer, off int64, n int32, line int) {
+	if s.Unit != (orb.Point{}) {
+		l.AddAtUnit(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, s.Unit, off, n, line)
+	} else {
+		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, off, n, line)
+	}
+	s.place(l)
+}
+
+// project works out the point's Web Mercator position ahead of add, on a
+// decoding goroutine.
+func (s *site) project() {
+	if s.Geom == nil && !s.Null && s.NoPoint == "" {
+		s.Unit = view.ToUnit(orb.Point{s.Lon, s.Lat})
+	}
 }
 
 // check holds a feature to the rules every reader shares, reporting each

@@ -115,18 +115,22 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 				tail = append(tail, Problem{File: src.Display, Line: n + 1, Msg: fmt.Sprintf("feature %d runs past the end of the file", n+1)})
 			}
 		},
-		func(bt *fgbBatch) *fgbBatch { bt.decode(b, dec, col); return bt },
+		func(bt *fgbBatch) *fgbBatch { bt.decode(b, dec, col, tr == nil); return bt },
 		func(bt *fgbBatch) bool {
 			if tr != nil {
 				fgbReproject(tr, bt)
 			}
+			n := 0 // the feature being added, for its problems
+			rep := func(format string, args ...any) { report(n, format, args...) }
 			for i := range bt.sites {
-				fgbAdd(l, src, &bt.sites[i], bt.first+i, bt.props[i], report)
+				n = bt.first + i
+				fgbAdd(l, src, &bt.sites[i], n, bt.props[i], rep)
 			}
 			if bt.corrupt {
 				report(bt.first+len(bt.sites), "corrupt FlatGeobuf file: an offset in it points outside the file")
 				return false
 			}
+			putSites(bt.sites)
 			return true
 		})
 	probs = append(probs, tail...)
@@ -177,7 +181,10 @@ type fgbBatch struct {
 // features it found, and whether the last one runs past the end of the
 // file.
 func fgbSplit(b []byte, off int, send func(*fgbBatch) bool) (n int, truncated bool) {
-	cur := &fgbBatch{first: 1}
+	newBatch := func(first int) *fgbBatch {
+		return &fgbBatch{first: first, spans: make([][2]int, 0, batchSize)}
+	}
+	cur := newBatch(1)
 	for off+4 <= len(b) {
 		size := int(binary.LittleEndian.Uint32(b[off:]))
 		if off+4+size > len(b) {
@@ -191,7 +198,7 @@ func fgbSplit(b []byte, off int, send func(*fgbBatch) bool) (n int, truncated bo
 			if !send(cur) {
 				return n, false
 			}
-			cur = &fgbBatch{first: n + 1}
+			cur = newBatch(n + 1)
 		}
 	}
 	if len(cur.spans) > 0 {
@@ -202,34 +209,38 @@ func fgbSplit(b []byte, off int, send func(*fgbBatch) bool) (n int, truncated bo
 
 // decode reads the batch's features; a corrupt one ends the batch (the
 // flatbuffers runtime trusts offsets and panics).
-func (bt *fgbBatch) decode(b []byte, dec *fgbProps, col fgbCols) {
+func (bt *fgbBatch) decode(b []byte, dec *fgbProps, col fgbCols, project bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			bt.corrupt = true
+			bt.sites = bt.sites[:len(bt.props)] // the one it stopped in is left out
 		}
 	}()
-	bt.sites = make([]site, 0, len(bt.spans))
+	bt.sites = getSites(len(bt.spans))
 	bt.props = make([][2]int, 0, len(bt.spans))
 	in := interner{}
 	for _, sp := range bt.spans {
-		s, props, at := fgbSite(b[sp[0]:sp[1]], dec, col, in)
-		bt.sites = append(bt.sites, s)
+		bt.sites = bt.sites[:len(bt.sites)+1]
+		s := &bt.sites[len(bt.sites)-1]
+		props, at := fgbSite(s, b[sp[0]:sp[1]], dec, col, in)
+		if project { // else it is projected once reprojected, as it is added
+			s.project()
+		}
 		bt.props = append(bt.props, [2]int{sp[0] + at, len(props)})
 	}
 }
 
-// fgbAdd holds feature n (from 1) to the feature check and adds it.
-func fgbAdd(l *layer.Layer, src *Source, s *site, n int, props [2]int, report func(int, string, ...any)) {
+// fgbAdd holds feature n (from 1) to the feature check and adds it; rep
+// reports its problems.
+func fgbAdd(l *layer.Layer, src *Source, s *site, n int, props [2]int, rep func(string, ...any)) {
 	if s.ID == "" {
 		s.ID = src.ID + "-" + strconv.Itoa(n)
 	}
-	rep := func(format string, args ...any) { report(n, format, args...) }
 	if s.Problem != "" {
 		rep("feature %q: %s", s.ID, s.Problem)
 	}
 	if s.check(src.Schema, rep) {
-		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(props[0]), int32(props[1]), n)
-		s.place(l)
+		s.add(l, int64(props[0]), int32(props[1]), n)
 	}
 }
 
@@ -243,14 +254,13 @@ func fgbColumns(col map[string]int) fgbCols {
 // fgbSite reads one Feature table fb for the feature check; it returns the
 // feature's properties buffer and where that starts in fb. A Point layer's
 // positions are read without allocating; other geometries are built.
-func fgbSite(fb []byte, dec *fgbProps, col fgbCols, in interner) (site, []byte, int) {
+func fgbSite(s *site, fb []byte, dec *fgbProps, col fgbCols, in interner) ([]byte, int) {
 	f := table(fb, 0)
-	var s site
 	if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff == 0 {
 		s.Null = true
 	} else {
 		g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
-		fgbPlace(&s, g, dec.geomType)
+		fgbPlace(s, g, dec.geomType)
 	}
 	var props []byte
 	var at int
@@ -272,7 +282,7 @@ func fgbSite(fb []byte, dec *fgbProps, col fgbCols, in interner) (site, []byte, 
 			s.Precision = in.bytes(it.raw)
 		}
 	}
-	return s, props, at
+	return props, at
 }
 
 // fgbPlace reads a feature's geometry into s: a point's position, another

@@ -8,7 +8,6 @@ import (
 	gojson "github.com/goccy/go-json"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/paulmach/orb"
 )
 
 // span is one element of the features array: where it lies, its line,
@@ -69,12 +68,13 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 			}
 			for i := range bt.sites {
 				f, s := &bt.sites[i], bt.spans[i]
-				l.AddAt(f.ID, f.Name, intern.of(f.Kind), intern.of(f.Status), orb.Point{f.Lon, f.Lat}, int64(s.off), int32(s.end-s.off), s.line)
-				f.place(l)
+				f.Kind, f.Status = intern.of(f.Kind), intern.of(f.Status)
+				f.add(l, int64(s.off), int32(s.end-s.off), s.line)
 			}
 			if src.decoded != nil {
 				src.decoded(bt.spans[0].off) // this batch's records are read; the next may start before its end
 			}
+			putSites(bt.sites)
 			src.Progress.report(bt.spans[len(bt.spans)-1].end, len(b), l)
 			return true
 		})
@@ -134,7 +134,7 @@ func (in interner) bytes(b []byte) string {
 // decodeBatch decodes a batch's features and holds each to the feature
 // check; it returns false at the first one that fails either.
 func decodeBatch(b []byte, bt *batch, src *Source) bool {
-	bt.sites = make([]site, len(bt.spans))
+	bt.sites = getSites(len(bt.spans))[:len(bt.spans)]
 	found := false
 	report := func(string, ...any) { found = true }
 	// One of each for the batch: decoding into fresh ones costs an
@@ -164,6 +164,7 @@ func decodeBatch(b []byte, bt *batch, src *Source) bool {
 		if !bt.sites[i].check(src.Schema, report) || found {
 			return false
 		}
+		bt.sites[i].project()
 	}
 	return true
 }

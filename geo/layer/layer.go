@@ -118,18 +118,24 @@ func (l *Layer) Add(id, name, kind, status string, p orb.Point, record []byte, l
 	l.recOff = append(l.recOff, int64(len(l.arena)))
 	l.recLen = append(l.recLen, int32(len(record)))
 	l.arena = append(l.arena, record...)
-	l.add(id, name, kind, status, p, line)
+	l.add(id, name, kind, status, p, view.ToUnit(p), line)
 }
 
 // AddAt appends one feature whose record is the n bytes at off in the
 // layer's source (see SetSource).
 func (l *Layer) AddAt(id, name, kind, status string, p orb.Point, off int64, n int32, line int) {
-	l.recOff = append(l.recOff, off)
-	l.recLen = append(l.recLen, n)
-	l.add(id, name, kind, status, p, line)
+	l.AddAtUnit(id, name, kind, status, p, view.ToUnit(p), off, n, line)
 }
 
-func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
+// AddAtUnit is AddAt for a reader that has projected the point already
+// (u is view.ToUnit(p)), on the goroutines that decode a file in parallel.
+func (l *Layer) AddAtUnit(id, name, kind, status string, p, u orb.Point, off int64, n int32, line int) {
+	l.recOff = append(l.recOff, off)
+	l.recLen = append(l.recLen, n)
+	l.add(id, name, kind, status, p, u, line)
+}
+
+func (l *Layer) add(id, name, kind, status string, p, u orb.Point, line int) {
 	if l.serial == 0 {
 		l.serial = serials.Add(1)
 	}
@@ -138,7 +144,7 @@ func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
 	l.Kinds = append(l.Kinds, kind)
 	l.Status = append(l.Status, status)
 	l.LonLat = append(l.LonLat, p)
-	l.Unit = append(l.Unit, view.ToUnit(p))
+	l.Unit = append(l.Unit, u)
 	l.Lines = append(l.Lines, line)
 	l.KindCodes = append(l.KindCodes, l.kindCode(kind))
 	if g := l.geom; g != nil {
