@@ -3,12 +3,14 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -46,6 +48,8 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 		gdalAppend(t, multi, table, gpkgSources[table], "-nln", table)
 	}
 	gdalAppend(t, multi, "tm30", gpkgSources["polygons"], "-nln", "tm30", "-t_srs", "EPSG:5254")
+	wide := wideSource(120) // more columns than one SQLite function call takes
+	gdalAppend(t, multi, "wide", wide, "-nln", "wide")
 	one := filepath.Join(dir, "one.gpkg")
 	gdalAppend(t, one, "points", gpkgSources["points"], "-nln", "points")
 
@@ -53,11 +57,11 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("problems %v, %v", probs, err)
 	}
-	if got := layerIDs(ls); !reflect.DeepEqual(got, []string{"multi-points", "multi-lines", "multi-polygons", "multi-tm30"}) {
+	if got := layerIDs(ls); !reflect.DeepEqual(got, []string{"multi-points", "multi-lines", "multi-polygons", "multi-tm30", "multi-wide"}) {
 		t.Fatalf("layers %v", got)
 	}
-	for i, source := range []string{"points", "lines", "polygons", "polygons"} {
-		t.Run(ls[i].Title, func(t *testing.T) { sameAsGeoJSON(t, ls[i], gpkgSources[source]) })
+	for i, source := range []string{gpkgSources["points"], gpkgSources["lines"], gpkgSources["polygons"], gpkgSources["polygons"], wide} {
+		t.Run(ls[i].Title, func(t *testing.T) { sameAsGeoJSON(t, ls[i], source) })
 	}
 	ls, probs, err = LoadFile(context.Background(), one, nil)
 	if err != nil || len(probs) > 0 || len(ls) != 1 || ls[0].ID != "one" || ls[0].Title != "points" {
@@ -71,6 +75,16 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 		}
 		sameAsGeoJSON(t, ls[0], gpkgSources["points"])
 	})
+}
+
+// wideSource is a GeoJSON point with n properties.
+func wideSource(n int) string {
+	props := make([]string, n)
+	for i := range props {
+		props[i] = fmt.Sprintf(`"p%03d":%d`, i, i)
+	}
+	return `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{` +
+		strings.Join(props, ",") + `}}]}`
 }
 
 // gdalAppend writes a GeoJSON source to dir and has ogr2ogr add it to the
