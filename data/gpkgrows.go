@@ -152,10 +152,11 @@ func (r *tableReader) readChunk(ctx context.Context, qc driver.QueryerContext, c
 	}
 	defer rows.Close()
 	row := make([]driver.Value, 1)
+	var scratch []byte
 	for {
 		switch err := rows.Next(row); err {
 		case nil:
-			c.feats = append(c.feats, r.decode(row))
+			c.feats = append(c.feats, r.decode(row, &scratch))
 		case io.EOF:
 			return nil
 		default:
@@ -165,12 +166,12 @@ func (r *tableReader) readChunk(ctx context.Context, qc driver.QueryerContext, c
 }
 
 // decode decodes one row: its fields, and its geometry reprojected and
-// checked.
-func (r *tableReader) decode(row []driver.Value) gpkgFeature {
+// checked. scratch is the worker's to reuse.
+func (r *tableReader) decode(row []driver.Value, scratch *[]byte) gpkgFeature {
 	b, _ := row[0].([]byte)
-	fields, ok := r.q.split(b)
+	fields, ok := r.q.split(b, scratch)
 	if !ok {
-		return gpkgFeature{err: errNUL}
+		return gpkgFeature{err: errRow}
 	}
 	f := gpkgFeature{gpkgFields: fields}
 	f.g, f.err = gpkgGeometry(f.geom)
@@ -188,14 +189,13 @@ func (r *tableReader) decode(row []driver.Value) gpkgFeature {
 	return f
 }
 
-// errNUL is the problem of a row whose name, kind or status holds a NUL
-// byte, which the row's fields are separated by.
-var errNUL = errors.New("its name, kind or status holds a NUL byte; the row is left out")
+// errRow is the problem of a row that is not as the query makes them.
+var errRow = errors.New("cannot be read; the row is left out")
 
 // add adds a decoded feature, the n-th of the table; one whose geometry is
 // wrong is reported and listed without a place.
 func (r *tableReader) add(f *gpkgFeature, n int) {
-	if f.err == errNUL {
+	if f.err == errRow {
 		r.problem("row %d: %v", n, f.err)
 		return
 	}

@@ -158,7 +158,7 @@ func gpkgColumns(ctx context.Context, db *sql.DB, table string) ([]gpkgColumn, e
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // gpkgProps is the Decoder of a GeoPackage layer: its records are JSON
-// arrays of values, and it knows the columns they are of.
+// arrays of the id and the values, and it knows the columns they are of.
 type gpkgProps struct {
 	keys [][]byte // each column's name as a JSON string
 }
@@ -179,12 +179,12 @@ func (d *gpkgProps) Properties(rec []byte) ([]byte, error) {
 	if err := json.Unmarshal(rec, &vals); err != nil {
 		return nil, fmt.Errorf("data: a GeoPackage record: %w", err)
 	}
-	if len(vals) != len(d.keys) {
-		return nil, fmt.Errorf("data: a GeoPackage record of %d values for %d columns", len(vals), len(d.keys))
+	if len(vals) != len(d.keys)+1 {
+		return nil, fmt.Errorf("data: a GeoPackage record of %d values for %d columns", len(vals)-1, len(d.keys))
 	}
 	out := make([]byte, 0, len(rec)+16*len(vals))
 	out = append(out, '{')
-	for i, v := range vals {
+	for i, v := range vals[1:] {
 		if i > 0 {
 			out = append(out, ',')
 		}
