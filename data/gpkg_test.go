@@ -234,3 +234,39 @@ func orderedKeys(t *testing.T, src string, i int) []string {
 	}
 	return keys
 }
+
+// TestGeoPackageSniff: a GeoPackage is known by its SQLite header and
+// application id whatever its name, and by its extension otherwise; another
+// SQLite database (an MBTiles file) is not taken for one by content.
+func TestGeoPackageSniff(t *testing.T) {
+	needOgr2ogr(t)
+	dir := t.TempDir()
+	gpkg := filepath.Join(dir, "a.gpkg")
+	gdalAppend(t, gpkg, "points", gpkgSources["points"], "-nln", "points")
+	other := filepath.Join(dir, "tiles.mbtiles")
+	sqlExec(t, other, "CREATE TABLE metadata (name TEXT, value TEXT)")
+	head := func(path string) []byte {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b[:min(len(b), 512)]
+	}
+	tests := []struct {
+		name string
+		head []byte
+		want string // the format's name, "" for none
+	}{
+		{"sites.bin", head(gpkg), "GeoPackage"},
+		{"sites.GPKG", []byte("not a database"), "GeoPackage"},
+		{"tiles.mbtiles", head(other), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := FormatOf(tt.name, tt.head)
+			if f.Name != tt.want || (err == nil) != (tt.want != "") {
+				t.Errorf("format %q, %v; want %q", f.Name, err, tt.want)
+			}
+		})
+	}
+}
