@@ -58,6 +58,14 @@ func TestGeoPackageBad(t *testing.T) {
 				t.Errorf("record %s, problems %s", rec, probs)
 			}
 		}},
+		{"keys far apart", func(t *testing.T, p string) {
+			copyFile(t, p, goodBytes)
+			sqlExec(t, p, `UPDATE points SET fid = 1000000000000 WHERE fid = 4`)
+		}, "", 2, func(ls []*layer.Layer, probs string) {
+			if got := strings.Join(ls[0].IDs, " "); got != "1 2 3 1000000000000" || probs != "" {
+				t.Errorf("ids %s, problems %s", got, probs)
+			}
+		}},
 		{"broken geometry", func(t *testing.T, p string) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, `UPDATE points SET geom = x'47500001E6100000010700' WHERE fid = 2`,

@@ -42,7 +42,7 @@ type gpkgFeature struct {
 func (r *tableReader) scan(ctx context.Context, db *sql.DB, total int) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := r.chunks(ctx, db)
+	chunks := r.chunks(ctx, db, total)
 	jobs, done := make(chan *rowChunk), make(chan *rowChunk, gpkgWorkers)
 	// slots holds the feature buffers of the chunks being read and not yet
 	// added, so a chunk's buffer is used again by a later chunk.
@@ -98,14 +98,14 @@ func (r *tableReader) scan(ctx context.Context, db *sql.DB, total int) error {
 	return err
 }
 
-// chunks splits the table's keys into ranges; a table without rowids is
-// one chunk.
-func (r *tableReader) chunks(ctx context.Context, db *sql.DB) []*rowChunk {
+// chunks splits the table's keys into ranges. A table without rowids, or
+// whose keys are spread far wider than its total rows, is one chunk.
+func (r *tableReader) chunks(ctx context.Context, db *sql.DB, total int) []*rowChunk {
 	var lo, hi sql.NullInt64
 	t := quoteIdent(r.t.name)
 	// Two subqueries: min and max in one would scan the table.
 	err := db.QueryRowContext(ctx, "SELECT (SELECT min("+r.q.key+") FROM "+t+"), (SELECT max("+r.q.key+") FROM "+t+")").Scan(&lo, &hi)
-	if err != nil {
+	if err != nil || hi.Int64-lo.Int64 > 4*int64(total)+16*chunkRows {
 		return []*rowChunk{{all: true}}
 	}
 	var out []*rowChunk
