@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libproj-dev
-TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils desktop-file-utils appstream gdal-bin
+TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils desktop-file-utils appstream gdal-bin librsvg2-bin
 WIN_PKGS := gcc-mingw-w64-x86-64 nsis file
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export LANG ?= en_US.UTF-8

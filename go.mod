@@ -14,9 +14,11 @@ require (
 	github.com/josephspurrier/goversioninfo v1.7.0
 	github.com/paulmach/orb v0.14.0
 	github.com/twpayne/go-geom v1.7.0
+	github.com/twpayne/go-kml/v3 v3.6.0
 	github.com/twpayne/go-proj/v11 v11.1.0
 	golang.design/x/clipboard v0.7.1
 	golang.org/x/image v0.48.0
+	golang.org/x/net v0.47.0
 	modernc.org/sqlite v1.62.0
 )
 
@@ -88,7 +90,6 @@ require (
 	golang.org/x/crypto v0.45.0 // indirect
 	golang.org/x/exp/shiny v0.0.0-20250606033433-dcc06ee1d476 // indirect
 	golang.org/x/mobile v0.0.0-20250606033058-a2a15c67f36f // indirect
-	golang.org/x/net v0.47.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/warnings.v0 v0.1.2 // indirect

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 
@@ -87,9 +88,12 @@ func (p *DetailsPanel) rebuild() {
 	sw := canvas.NewImageFromImage(raster.Swatch(style.For(d.Kind, d.Status), 2))
 	sw.FillMode = canvas.ImageFillContain
 	sw.SetMinSize(fyne.NewSize(24, 24))
-	kind := widget.NewLabel(style.KindLabel(d.Kind) + " · " + style.StatusLabel(d.Status))
 	p.content.Add(title)
-	p.content.Add(container.NewHBox(sw, kind))
+	if d.Kind != "" || d.Status != "" {
+		// A file without the site schema has neither: nothing to say.
+		kind := widget.NewLabel(style.KindLabel(d.Kind) + " · " + style.StatusLabel(d.Status))
+		p.content.Add(container.NewHBox(sw, kind))
+	}
 	if len(p.under) > 1 {
 		p.content.Add(p.underList())
 	}
@@ -156,8 +160,24 @@ func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
 	for _, kv := range d.Dates {
 		add(humanKey(kv.Key), kv.Value)
 	}
-	add("Position", fmt.Sprintf("%.4f, %.4f (lon, lat)", d.LonLat[0], d.LonLat[1]))
-	add("Position exactness", data.PrecisionText(d.Precision))
+	add("Geometry", geometryText(d))
+	if d.Geometry == layer.LineString || d.Geometry == layer.MultiLineString || d.Length > 0 {
+		add("Length", distanceText(d.Length))
+	}
+	if d.Area > 0 {
+		add("Area", areaText(d.Area))
+		add("Perimeter", distanceText(d.Perimeter))
+	}
+	if d.Located {
+		where := "Position"
+		if d.Geometry != layer.Point {
+			where = "Centre" // an anchor inside the shape, not the shape itself
+		}
+		add(where, fmt.Sprintf("%.4f, %.4f (lon, lat)", d.LonLat[0], d.LonLat[1]))
+	}
+	if d.Precision != "" {
+		add("Position exactness", data.PrecisionText(d.Precision))
+	}
 	for _, kv := range d.Other {
 		add(humanKey(kv.Key), kv.Value)
 	}
@@ -225,4 +245,65 @@ func humanKey(k string) string {
 		return k
 	}
 	return strings.ToUpper(k[:1]) + k[1:]
+}
+
+// geometryText names a feature's geometry for the details panel, or says
+// it has none; a plain point needs no word.
+func geometryText(d *data.Details) string {
+	switch d.Geometry {
+	case layer.Point:
+		return ""
+	case layer.NoGeometry:
+		return "None: the feature has no place on the map"
+	case layer.LineString:
+		return "Line"
+	case layer.MultiLineString:
+		return "Lines"
+	case layer.MultiPoint:
+		return "Points"
+	case layer.MultiPolygon:
+		return "Polygons"
+	case layer.Collection:
+		return "Collection of shapes"
+	}
+	return d.Geometry.String()
+}
+
+// distanceText is a length in metres as km (or m under 1 km).
+func distanceText(m float64) string {
+	if m < 1000 {
+		return fmt.Sprintf("%.0f m", m)
+	}
+	return fmt.Sprintf("%s km", number(m/1000))
+}
+
+// areaText is an area in square metres as km² (or ha under 1 km²).
+func areaText(m2 float64) string {
+	if m2 < 1e6 {
+		return fmt.Sprintf("%s ha", number(m2/1e4))
+	}
+	return fmt.Sprintf("%s km²", number(m2/1e6))
+}
+
+// number shows a measure with three significant digits, and thousands
+// separated: 1,234 or 12.3.
+func number(v float64) string {
+	switch {
+	case v >= 1000:
+		return thousands(int64(math.Round(v)))
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 10:
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// thousands writes n with commas: 12,391.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -81,7 +81,7 @@ func NewExportPanel(cat *data.Catalog, m *MapView, w fyne.Window) *ExportPanel {
 	}
 	names = append(names, presetCustom)
 	var formats []string
-	for _, f := range export.Formats {
+	for _, f := range dialogFormats {
 		formats = append(formats, f.String())
 	}
 	changed := func(string) { p.update() }
@@ -184,7 +184,7 @@ func (p *ExportPanel) OutputSize() (export.Size, error) {
 func (p *ExportPanel) Options(size export.Size) export.Options {
 	o := export.Options{Size: size, Title: strings.TrimSpace(p.Title.Text), Subtitle: strings.TrimSpace(p.Subtitle.Text),
 		Legend: p.Legend.Checked, ScaleBar: p.ScaleBar.Checked, NorthArrow: p.North.Checked,
-		NoAttribution: !p.Credits.Checked, EverySite: p.EverySite.Checked}
+		NoAttribution: !p.Credits.Checked, EverySite: p.EverySite.Checked, Describe: p.cat.DescribeKML}
 	if p.Footnote.Checked {
 		o.Footnote = p.cat.Footnote(time.Now())
 	}
@@ -206,8 +206,12 @@ func (p *ExportPanel) Path() string {
 	return filepath.Join(strings.TrimSpace(p.Folder.Text), strings.TrimSpace(p.FileName.Text))
 }
 
+// dialogFormats are the formats the dialog offers: the pictures, then the
+// layers as KML for Google Earth.
+var dialogFormats = append(append([]export.Format(nil), export.Formats...), export.KML, export.KMZ)
+
 func (p *ExportPanel) format() export.Format {
-	for _, f := range export.Formats {
+	for _, f := range dialogFormats {
 		if f.String() == p.Format.Selected {
 			return f
 		}
@@ -248,7 +252,7 @@ func (p *ExportPanel) update() {
 		p.ExportButton.Enable()
 	}
 	in := p.Input(size)
-	msg := fmt.Sprintf("%s, %s", p.format(), size)
+	msg := fmt.Sprintf("%s, %s", p.format(), p.Options(size).Summary(p.format(), in))
 	p.Status.SetText(msg)
 	p.previewGen++
 	gen := p.previewGen
@@ -328,6 +332,7 @@ func (p *ExportPanel) run(path string) {
 		return
 	}
 	o := p.Options(size)
+	what := o.Summary(p.format(), p.source)
 	ctx, cancel := p.jobs.start()
 	p.cancel = cancel
 	p.ExportButton.Disable()
@@ -353,7 +358,7 @@ func (p *ExportPanel) run(path string) {
 				p.Status.SetText("Export failed: " + err.Error())
 			default:
 				p.Progress.SetValue(1)
-				p.Status.SetText(fmt.Sprintf("Saved %s (%s) in %.1f s.", path, size, time.Since(start).Seconds()))
+				p.Status.SetText(fmt.Sprintf("Saved %s (%s) in %.1f s.", path, what, time.Since(start).Seconds()))
 			}
 		})
 	}()

@@ -107,7 +107,8 @@ func TestExportWritesFile(t *testing.T) {
 	dir := t.TempDir()
 	p.Folder.SetText(dir)
 	p.Title.SetText("Rare earths in Anatolia")
-	for _, f := range []struct{ format, ext, head string }{{"PNG", ".png", "\x89PNG"}, {"SVG", ".svg", "<?xml"}, {"PDF", ".pdf", "%PDF"}} {
+	for _, f := range []struct{ format, ext, head string }{{"PNG", ".png", "\x89PNG"}, {"SVG", ".svg", "<?xml"}, {"PDF", ".pdf", "%PDF"},
+		{"KML", ".kml", "<?xml"}, {"KMZ", ".kmz", "PK"}} {
 		t.Run(f.format, func(t *testing.T) {
 			p.Format.SetSelected(f.format)
 			p.FileName.SetText("map")
@@ -122,6 +123,9 @@ func TestExportWritesFile(t *testing.T) {
 			}
 			if p.Progress.Value != 1 {
 				t.Errorf("progress %g after saving", p.Progress.Value)
+			}
+			if f.format == "KML" && (!strings.Contains(p.Status.Text, "features in") || !bytes.Contains(b, []byte("Beylikova"))) {
+				t.Errorf("KML export: status %q, %d bytes", p.Status.Text, len(b))
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -49,7 +50,7 @@ type MapView struct {
 
 	mu       sync.Mutex // guards the fields below, read by the render goroutine
 	layers   []*layer.Layer
-	grids    []*index.Grid
+	indexes  []*index.Layer
 	view     view.Viewport
 	hidden   map[string]bool
 	selected layer.Site
@@ -77,7 +78,7 @@ func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
 		renders: make(chan struct{}, 1), tiles: raster.NewTileCache(), trace: newTracer()}
 	for _, l := range cat.Layers {
 		m.layers = append(m.layers, l)
-		m.grids = append(m.grids, index.New(l.Unit))
+		m.indexes = append(m.indexes, index.ForLayer(l))
 	}
 	m.ExtendBaseWidget(m)
 	return m
@@ -115,10 +116,10 @@ func (m *MapView) PanBy(dx, dy float64) { m.SetView(m.View().Pan(dx, dy)) }
 // (a loader publishes a growing layer this way). It indexes the layer on
 // the calling goroutine and may be called from any.
 func (m *MapView) SetLayer(l *layer.Layer) {
-	g := index.New(l.Unit)
+	g := index.ForLayer(l)
 	m.mu.Lock()
 	layers := append([]*layer.Layer(nil), m.layers...)
-	grids := append([]*index.Grid(nil), m.grids...)
+	grids := append([]*index.Layer(nil), m.indexes...)
 	i := 0
 	for i < len(layers) && layers[i].ID != l.ID {
 		i++
@@ -128,7 +129,7 @@ func (m *MapView) SetLayer(l *layer.Layer) {
 	} else {
 		layers[i], grids[i] = l, g
 	}
-	m.layers, m.grids = layers, grids
+	m.layers, m.indexes = layers, grids
 	m.mu.Unlock()
 	m.requestRender()
 }
@@ -137,13 +138,13 @@ func (m *MapView) SetLayer(l *layer.Layer) {
 func (m *MapView) RemoveLayer(id string) {
 	m.mu.Lock()
 	var layers []*layer.Layer
-	var grids []*index.Grid
+	var grids []*index.Layer
 	for i, l := range m.layers {
 		if l.ID != id {
-			layers, grids = append(layers, l), append(grids, m.grids[i])
+			layers, grids = append(layers, l), append(grids, m.indexes[i])
 		}
 	}
-	m.layers, m.grids = layers, grids
+	m.layers, m.indexes = layers, grids
 	m.mu.Unlock()
 	m.requestRender()
 }
@@ -206,34 +207,40 @@ func (m *MapView) Hovered() layer.Site {
 	return m.hovered
 }
 
-// FeaturesAt returns the visible features within the hit tolerance of a
-// point of the widget, nearest first.
+// FeaturesAt returns the visible features under a point of the widget, in
+// the order a click picks them (index.Less): markers within the hit
+// tolerance and lines within the line tolerance, nearest first, then the
+// polygons holding the point, smallest first.
 func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 	v := m.View()
 	u := v.PixelToUnit(float64(p.X), float64(p.Y))
-	r := style.HitTolerance / v.WorldSize()
 	type hit struct {
-		ref  data.Ref
-		dist float64
+		ref data.Ref
+		h   index.Hit
 	}
 	var hits []hit
 	m.mu.Lock()
-	layers, grids := m.layers, m.grids
+	layers, indexes := m.layers, m.indexes
 	m.mu.Unlock()
 	for li, l := range layers {
 		if !m.LayerVisible(l.ID) {
 			continue
 		}
-		for _, h := range grids[li].Within(u, r) {
-			hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h.Dist})
+		for _, h := range indexes[li].At(u, style.HitTolerance/v.WorldSize(), style.LineHitTolerance/v.WorldSize()) {
+			hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h})
 		}
 	}
-	// Merge the layers' lists, nearest first; equal distances keep layer order.
-	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].dist < hits[j-1].dist; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
+	// Merge the layers' lists; ties keep layer order.
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		a.h.Index, b.h.Index = 0, 0
+		switch {
+		case index.Less(a.h, b.h):
+			return -1
+		case index.Less(b.h, a.h):
+			return 1
 		}
-	}
+		return 0
+	})
 	out := make([]data.Ref, len(hits))
 	for i, h := range hits {
 		out[i] = h.ref
@@ -418,7 +425,7 @@ func (m *MapView) SceneInput() render.Input {
 func (m *MapView) inputLocked() render.Input {
 	grids := make(map[*layer.Layer]*index.Grid, len(m.layers))
 	for i, l := range m.layers {
-		grids[l] = m.grids[i]
+		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
 		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids}

@@ -65,7 +65,7 @@ func TestBrokenDataset(t *testing.T) {
 		"testdata/broken/layers/a-good.geojson:5: feature \"site-d\": unknown status \"dormant\"",
 		"testdata/broken/layers/b-dup.geojson:2: duplicate id \"site-a\" (first at testdata/broken/layers/a-good.geojson:2)",
 		"testdata/broken/layers/b-dup.geojson:4: feature \"site-f\": coordinates (30.5, -95) out of range",
-		"testdata/broken/layers/b-dup.geojson:5: feature has no id",
+		`testdata/broken/layers/b-dup.geojson:5: feature "b-dup-4" has no id; it was given this one`,
 		"testdata/broken/layers/c-broken.geojson:3: column 129: expected ',' or '}', found '\"'",
 	}
 	got := make([]string, len(c.Problems))

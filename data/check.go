@@ -3,25 +3,36 @@ package data
 import (
 	"fmt"
 	"math"
+
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/paulmach/orb"
 	"strings"
 )
 
 // site is one feature as a reader found it, before the feature check.
 type site struct {
 	ID, Name, Kind, Status, Precision string
-	// NoPoint, when not "", says why the feature has no point (its geometry
-	// is not a Point, its coordinates are not numbers).
+	// NoPoint, when not "", says why the feature cannot be read as one
+	// (its type is not Feature, its coordinates are not numbers).
 	NoPoint  string
 	Lon, Lat float64
+	// Geom is the feature's geometry when it is not a plain point (Lon,
+	// Lat); Null a feature without one, listed but not drawn.
+	Geom orb.Geometry
+	Null bool
+	// Generated is an ID the reader made for a feature that has none.
+	Generated bool
+	// Problem says why a geometry the reader found could not be read.
+	Problem string
 }
 
 // check holds a feature to the rules every reader shares, reporting each
 // problem (format and args as fmt.Sprintf takes them). It returns whether
-// the feature goes on the map: one without an id, or without a finite
-// lon/lat in range, does not; one whose other fields are off does, and is
-// reported. The dataset schema (a name, and known kind, status and
-// coord_precision) applies only when schema is true; a missing name is the
-// id either way.
+// the feature goes on the map: one without an id, or whose point is not a
+// finite lon/lat in range, does not; one whose other fields are off does,
+// and is reported. The dataset schema (a name, an id, and known kind,
+// status and coord_precision) applies only when schema is true; a missing
+// name is the id either way.
 func (s *site) check(schema bool, report func(format string, args ...any)) bool {
 	if s.ID == "" {
 		report("feature has no id")
@@ -31,18 +42,14 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 		report("feature %q: %s", s.ID, s.NoPoint)
 		return false
 	}
-	if msg := pointProblem(s.Lon, s.Lat); msg != "" {
+	if s.Generated && schema {
+		report("feature %q has no id; it was given this one", s.ID)
+	}
+	// A shape's positions were held to RFC 7946 as it was read.
+	if msg := pointProblem(s.Lon, s.Lat); s.Geom == nil && !s.Null && msg != "" {
 		report("feature %q: %s", s.ID, msg)
 		return false
 	}
-	s.checkFields(schema, report)
-	return true
-}
-
-// checkFields holds a feature's name, kind, status and coord_precision to
-// the rules, for a reader that checks its geometry itself: a missing name
-// is the id; the dataset schema applies only when schema is true.
-func (s *site) checkFields(schema bool, report func(format string, args ...any)) {
 	if s.Name == "" {
 		if schema {
 			report("feature %q has no name", s.ID)
@@ -50,7 +57,7 @@ func (s *site) checkFields(schema bool, report func(format string, args ...any))
 		s.Name = s.ID
 	}
 	if !schema {
-		return
+		return true
 	}
 	if !KnownKind(s.Kind) {
 		report("feature %q: unknown kind %q (%s)", s.ID, s.Kind, known(Kinds))
@@ -61,6 +68,7 @@ func (s *site) checkFields(schema bool, report func(format string, args ...any))
 	if s.Precision != "" && !KnownPrecision(s.Precision) {
 		report("feature %q: unknown coord_precision %q (%s)", s.ID, s.Precision, known(Precisions))
 	}
+	return true
 }
 
 // pointProblem says what is wrong with a point's longitude and latitude,
@@ -81,4 +89,12 @@ func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // them.
 func pointText(lon, lat string) string {
 	return "coordinates (" + strings.TrimSpace(lon) + ", " + strings.TrimSpace(lat) + ") are not numbers"
+}
+
+// place gives the feature just added to l its geometry, when it is not the
+// plain point it was added with.
+func (s *site) place(l *layer.Layer) {
+	if s.Geom != nil || s.Null {
+		l.SetGeometry(s.Geom)
+	}
 }

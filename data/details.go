@@ -16,9 +16,17 @@ type Details struct {
 	Operator, Country        string
 	CountryName, Description string
 	Precision                string
-	LonLat                   orb.Point
-	Commodities, Sources     []string
-	KeyFigures, Dates        []Field
+	// LonLat is the feature's anchor: its point, a line's middle, a point
+	// inside a polygon. Located is false for a feature with no geometry.
+	LonLat  orb.Point
+	Located bool
+	// Geometry is the feature's geometry type; Length (m, of its lines),
+	// Area (m², of its polygons) and Perimeter (m, of their outlines) are
+	// measured on the sphere.
+	Geometry                layer.Type
+	Length, Area, Perimeter float64
+	Commodities, Sources    []string
+	KeyFigures, Dates       []Field
 	// Other holds every other property, so nothing loaded is hidden.
 	Other []Field
 }
@@ -33,7 +41,9 @@ func (c *Catalog) Details(s layer.Site) (*Details, bool) {
 		return nil, false
 	}
 	l, i := r.Layer, r.Index
-	d := &Details{ID: l.IDs[i], Name: l.Names[i], Kind: l.Kinds[i], Status: l.Status[i], LonLat: l.LonLat[i]}
+	d := &Details{ID: l.IDs[i], Name: l.Names[i], Kind: l.Kinds[i], Status: l.Status[i], LonLat: l.LonLat[i],
+		Located: l.Located(i), Geometry: l.Type(i)}
+	d.Length, d.Area, d.Perimeter = l.Measure(i)
 	props, err := l.Properties(i)
 	if err != nil {
 		d.Other = append(d.Other, Field{Key: "error", Value: err.Error()})

@@ -22,7 +22,7 @@ import (
 // with the flatbuffers runtime; its tests use files GDAL writes.
 var fgbMagic = []byte{'f', 'g', 'b', 3, 'f', 'g', 'b'}
 
-// fgbFormat reads FlatGeobuf point layers. Their "lines", in problems and
+// fgbFormat reads FlatGeobuf layers of any geometry type. Their "lines", in problems and
 // in the layer's Lines, are feature numbers.
 var fgbFormat = Format{
 	Name:       "FlatGeobuf",
@@ -39,8 +39,6 @@ const (
 	hdrName, hdrGeomType, hdrColumns, hdrFeatures, hdrIndexNode = 4, 8, 18, 20, 22
 	colName, colType                                            = 4, 6
 	featGeometry, featProperties                                = 4, 6
-	geomXY, geomType                                            = 6, 16
-	fgbPoint                                                    = 1
 )
 
 // Column types, in schema order.
@@ -66,7 +64,7 @@ func table(b []byte, at flatbuffers.UOffsetT) *flatbuffers.Table {
 	return &flatbuffers.Table{Bytes: b, Pos: flatbuffers.GetUOffsetT(b[at:]) + at}
 }
 
-// readFGB reads a FlatGeobuf point layer. Each feature's record is its
+// readFGB reads a FlatGeobuf layer. Each feature's record is its
 // properties buffer; the layer's Decoder knows the column names and types.
 // A feature without an id is numbered (layer-number).
 func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) {
@@ -98,27 +96,31 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 	if node > 0 && count > 0 {
 		off += int(rtreeSize(count, uint64(node)))
 	}
-	col := findColumns(dec.header)
+	col := fgbColumns(findColumns(dec.header))
 	l.Grow(int(count))
-	n := 1
-	for ; off+4 <= len(b) && ctx.Err() == nil; n++ {
-		size := int(binary.LittleEndian.Uint32(b[off:]))
-		if off+4+size > len(b) {
-			report(n, "feature %d runs past the end of the file", n)
-			break
-		}
-		s, props, propsAt := fgbSite(b[off+4:off+4+size], dec, col)
-		propsAt += off + 4
-		if s.ID == "" {
-			s.ID = src.ID + "-" + strconv.Itoa(n)
-		}
-		if s.check(src.Schema, func(format string, args ...any) { report(n, format, args...) }) {
-			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(propsAt), int32(len(props)), n)
-		}
-		off += 4 + size
-	}
-	if ctx.Err() == nil && uint64(n-1) < count {
-		report(0, "the header counts %d features, the file holds %d", count, n-1)
+	var tail Problems // the producer's, said after the features
+	n := 0
+	inParallel(ctx,
+		func(send func(*fgbBatch) bool) {
+			var truncated bool
+			if n, truncated = fgbSplit(b, off, send); truncated {
+				tail = append(tail, Problem{File: src.Display, Line: n + 1, Msg: fmt.Sprintf("feature %d runs past the end of the file", n+1)})
+			}
+		},
+		func(bt *fgbBatch) *fgbBatch { bt.decode(b, dec, col); return bt },
+		func(bt *fgbBatch) bool {
+			for i := range bt.sites {
+				fgbAdd(l, src, &bt.sites[i], bt.first+i, bt.props[i], report)
+			}
+			if bt.corrupt {
+				report(bt.first+len(bt.sites), "corrupt FlatGeobuf file: an offset in it points outside the file")
+				return false
+			}
+			return true
+		})
+	probs = append(probs, tail...)
+	if ctx.Err() == nil && uint64(n) < count {
+		report(0, "the header counts %d features, the file holds %d", count, n)
 	}
 	src.keepRecords(l)
 	return l, probs
@@ -135,8 +137,9 @@ func fgbHeader(hb []byte, src *Source) (*layer.Layer, *fgbProps, uint64, uint16,
 			l.Title = name
 		}
 	}
-	if gt := h.GetByteSlot(hdrGeomType, 0); gt != fgbPoint && gt != 0 {
-		return nil, nil, 0, 0, fmt.Errorf("geometry type %d: only Point layers can be shown", gt)
+	dec.geomType = h.GetByteSlot(hdrGeomType, 0)
+	if dec.geomType > fgbCollection {
+		return nil, nil, 0, 0, fmt.Errorf("geometry type %d: Lodemap draws points, lines and polygons, and their multi and collection forms", dec.geomType)
 	}
 	if o := flatbuffers.UOffsetT(h.Offset(hdrColumns)); o != 0 {
 		vec := h.Vector(o)
@@ -149,20 +152,94 @@ func fgbHeader(hb []byte, src *Source) (*layer.Layer, *fgbProps, uint64, uint16,
 	return l, dec, h.GetUint64Slot(hdrFeatures, 0), h.GetUint16Slot(hdrIndexNode, 16), nil
 }
 
-// fgbSite reads one Feature table fb for the feature check; it returns the
-// feature's properties buffer and where that starts in fb.
-func fgbSite(fb []byte, dec *fgbProps, col map[string]int) (site, []byte, int) {
-	f := table(fb, 0)
-	s := site{NoPoint: "geometry is not a Point"}
-	if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff != 0 {
-		g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
-		if xo := flatbuffers.UOffsetT(g.Offset(geomXY)); xo != 0 && g.VectorLen(xo) >= 2 {
-			v := g.Vector(xo)
-			s.Lon, s.Lat = g.GetFloat64(v), g.GetFloat64(v+8)
-			if g.GetByteSlot(geomType, fgbPoint) == fgbPoint || g.GetByteSlot(geomType, 0) == 0 {
-				s.NoPoint = ""
-			}
+// fgbBatch is a run of features: where each lies in the file, and once
+// decoded, what it holds.
+type fgbBatch struct {
+	first   int      // the number (from 1) of the first feature
+	spans   [][2]int // each feature table's start and end in the file
+	sites   []site
+	props   [][2]int // each properties buffer's start and length in the file
+	corrupt bool     // an offset pointed outside the file: sites stop there
+}
+
+// fgbSplit sends the features from off in batches; it returns how many
+// features it found, and whether the last one runs past the end of the
+// file.
+func fgbSplit(b []byte, off int, send func(*fgbBatch) bool) (n int, truncated bool) {
+	cur := &fgbBatch{first: 1}
+	for off+4 <= len(b) {
+		size := int(binary.LittleEndian.Uint32(b[off:]))
+		if off+4+size > len(b) {
+			truncated = true
+			break
 		}
+		cur.spans = append(cur.spans, [2]int{off + 4, off + 4 + size})
+		off += 4 + size
+		n++
+		if len(cur.spans) == batchSize {
+			if !send(cur) {
+				return n, false
+			}
+			cur = &fgbBatch{first: n + 1}
+		}
+	}
+	if len(cur.spans) > 0 {
+		send(cur)
+	}
+	return n, truncated
+}
+
+// decode reads the batch's features; a corrupt one ends the batch (the
+// flatbuffers runtime trusts offsets and panics).
+func (bt *fgbBatch) decode(b []byte, dec *fgbProps, col fgbCols) {
+	defer func() {
+		if r := recover(); r != nil {
+			bt.corrupt = true
+		}
+	}()
+	bt.sites = make([]site, 0, len(bt.spans))
+	bt.props = make([][2]int, 0, len(bt.spans))
+	in := interner{}
+	for _, sp := range bt.spans {
+		s, props, at := fgbSite(b[sp[0]:sp[1]], dec, col, in)
+		bt.sites = append(bt.sites, s)
+		bt.props = append(bt.props, [2]int{sp[0] + at, len(props)})
+	}
+}
+
+// fgbAdd holds feature n (from 1) to the feature check and adds it.
+func fgbAdd(l *layer.Layer, src *Source, s *site, n int, props [2]int, report func(int, string, ...any)) {
+	if s.ID == "" {
+		s.ID = src.ID + "-" + strconv.Itoa(n)
+	}
+	rep := func(format string, args ...any) { report(n, format, args...) }
+	if s.Problem != "" {
+		rep("feature %q: %s", s.ID, s.Problem)
+	}
+	if s.check(src.Schema, rep) {
+		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(props[0]), int32(props[1]), n)
+		s.place(l)
+	}
+}
+
+// fgbCols are the columns the feature check reads, or -1.
+type fgbCols struct{ id, name, kind, status, precision int }
+
+func fgbColumns(col map[string]int) fgbCols {
+	return fgbCols{col["id"], col["name"], col["kind"], col["status"], col["precision"]}
+}
+
+// fgbSite reads one Feature table fb for the feature check; it returns the
+// feature's properties buffer and where that starts in fb. A Point layer's
+// positions are read without allocating; other geometries are built.
+func fgbSite(fb []byte, dec *fgbProps, col fgbCols, in interner) (site, []byte, int) {
+	f := table(fb, 0)
+	var s site
+	if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff == 0 {
+		s.Null = true
+	} else {
+		g := &flatbuffers.Table{Bytes: fb, Pos: f.Indirect(gOff + f.Pos)}
+		fgbPlace(&s, g, dec.geomType)
 	}
 	var props []byte
 	var at int
@@ -170,17 +247,47 @@ func fgbSite(fb []byte, dec *fgbProps, col map[string]int) (site, []byte, int) {
 		at = int(f.Vector(po))
 		props = fb[at : at+f.VectorLen(po)]
 	}
-	vals := fgbValues(props, dec.types)
-	s.ID, s.Name = fieldOf(vals, col["id"]), fieldOf(vals, col["name"])
-	s.Kind, s.Status, s.Precision = fieldOf(vals, col["kind"]), fieldOf(vals, col["status"]), fieldOf(vals, col["precision"])
+	for it := (fgbIter{p: props}); it.next(dec.types); {
+		switch it.col {
+		case col.id:
+			s.ID = it.text()
+		case col.name:
+			s.Name = it.text()
+		case col.kind:
+			s.Kind = in.bytes(it.raw)
+		case col.status:
+			s.Status = in.bytes(it.raw)
+		case col.precision:
+			s.Precision = in.bytes(it.raw)
+		}
+	}
 	return s, props, at
 }
 
-func fieldOf(vals map[int]string, i int) string {
-	if i < 0 {
-		return ""
+// fgbPlace reads a feature's geometry into s: a point's position, another
+// geometry, or none; a geometry that cannot be read keeps the feature
+// without a place and says why.
+func fgbPlace(s *site, g *flatbuffers.Table, typ byte) {
+	if typ == fgbPoint {
+		if xo := flatbuffers.UOffsetT(g.Offset(geomXY)); xo != 0 && g.VectorLen(xo) >= 2 {
+			v := g.Vector(xo)
+			s.Lon, s.Lat = g.GetFloat64(v), g.GetFloat64(v+8)
+		} else {
+			s.Null = true
+		}
+		return
 	}
-	return vals[i]
+	geom, err := fgbGeometry(g, typ)
+	switch p, ok := geom.(orb.Point); {
+	case err != nil:
+		s.Null, s.Problem = true, err.Error()
+	case ok:
+		s.Lon, s.Lat = p[0], p[1]
+	case geom == nil:
+		s.Null = true
+	default:
+		s.Geom = geom
+	}
 }
 
 // rtreeSize is the byte size of a packed Hilbert R-tree over n items.
@@ -194,55 +301,89 @@ func rtreeSize(n, nodeSize uint64) uint64 {
 	return nodes * 40
 }
 
-// fgbValues decodes a properties buffer: column index then value, by type.
+// fgbIter walks a properties buffer: a column index, then its value.
+type fgbIter struct {
+	p   []byte
+	col int
+	typ uint8
+	raw []byte // the value's bytes (a string's without its length)
+}
+
+// next moves to the next value; false at the end or at a bad column.
+func (it *fgbIter) next(types []uint8) bool {
+	le := binary.LittleEndian
+	if len(it.p) < 2 {
+		return false
+	}
+	it.col = int(le.Uint16(it.p))
+	it.p = it.p[2:]
+	if it.col >= len(types) {
+		return false
+	}
+	it.typ = types[it.col]
+	n := 0
+	switch it.typ {
+	case ctByte, ctUByte, ctBool:
+		n = 1
+	case ctShort, ctUShort:
+		n = 2
+	case ctInt, ctUInt, ctFloat:
+		n = 4
+	case ctLong, ctULong, ctDouble:
+		n = 8
+	default: // String, Json, DateTime, Binary: a length, then bytes
+		size := int(le.Uint32(it.p))
+		it.raw, it.p = it.p[4:4+size], it.p[4+size:]
+		return true
+	}
+	it.raw, it.p = it.p[:n], it.p[n:]
+	return true
+}
+
+// text is the value as text.
+func (it *fgbIter) text() string {
+	le, p := binary.LittleEndian, it.raw
+	switch it.typ {
+	case ctByte:
+		return strconv.Itoa(int(int8(p[0])))
+	case ctUByte:
+		return strconv.Itoa(int(p[0]))
+	case ctBool:
+		return strconv.FormatBool(p[0] != 0)
+	case ctShort:
+		return strconv.Itoa(int(int16(le.Uint16(p))))
+	case ctUShort:
+		return strconv.Itoa(int(le.Uint16(p)))
+	case ctInt:
+		return strconv.Itoa(int(int32(le.Uint32(p))))
+	case ctUInt:
+		return strconv.FormatUint(uint64(le.Uint32(p)), 10)
+	case ctLong:
+		return strconv.FormatInt(int64(le.Uint64(p)), 10)
+	case ctULong:
+		return strconv.FormatUint(le.Uint64(p), 10)
+	case ctFloat:
+		return strconv.FormatFloat(float64(math.Float32frombits(le.Uint32(p))), 'g', -1, 32)
+	case ctDouble:
+		return strconv.FormatFloat(math.Float64frombits(le.Uint64(p)), 'g', -1, 64)
+	}
+	return string(p)
+}
+
+// fgbValues decodes a properties buffer into text by column.
 func fgbValues(p []byte, types []uint8) map[int]string {
 	vals := map[int]string{}
-	le := binary.LittleEndian
-	for len(p) >= 2 {
-		i := int(le.Uint16(p))
-		p = p[2:]
-		if i >= len(types) {
-			break
-		}
-		var v string
-		n := 0
-		switch types[i] {
-		case ctByte:
-			v, n = strconv.Itoa(int(int8(p[0]))), 1
-		case ctUByte:
-			v, n = strconv.Itoa(int(p[0])), 1
-		case ctBool:
-			v, n = strconv.FormatBool(p[0] != 0), 1
-		case ctShort:
-			v, n = strconv.Itoa(int(int16(le.Uint16(p)))), 2
-		case ctUShort:
-			v, n = strconv.Itoa(int(le.Uint16(p))), 2
-		case ctInt:
-			v, n = strconv.Itoa(int(int32(le.Uint32(p)))), 4
-		case ctUInt:
-			v, n = strconv.FormatUint(uint64(le.Uint32(p)), 10), 4
-		case ctLong:
-			v, n = strconv.FormatInt(int64(le.Uint64(p)), 10), 8
-		case ctULong:
-			v, n = strconv.FormatUint(le.Uint64(p), 10), 8
-		case ctFloat:
-			v, n = strconv.FormatFloat(float64(math.Float32frombits(le.Uint32(p))), 'g', -1, 32), 4
-		case ctDouble:
-			v, n = strconv.FormatFloat(math.Float64frombits(le.Uint64(p)), 'g', -1, 64), 8
-		default: // String, Json, DateTime, Binary: a length, then bytes
-			size := int(le.Uint32(p))
-			v, n = string(p[4:4+size]), 4+size
-		}
-		vals[i] = v
-		p = p[n:]
+	for it := (fgbIter{p: p}); it.next(types); {
+		vals[it.col] = it.text()
 	}
 	return vals
 }
 
 // fgbProps is the Decoder of a FlatGeobuf layer: it knows the columns.
 type fgbProps struct {
-	header []string
-	types  []uint8
+	header   []string
+	types    []uint8
+	geomType byte // the header's; fgbUnknown when each feature says
 }
 
 // Properties turns a properties buffer into a JSON object keyed by column.

@@ -76,6 +76,7 @@ func init() {
 	RegisterFormat(fgbFormat)
 	RegisterFormat(geoJSONFormat)
 	RegisterFormat(csvFormat)
+	RegisterFormat(kmlFormat)
 	RegisterFormat(gpkgFormat)
 }
 

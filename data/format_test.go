@@ -17,6 +17,7 @@ func TestFormatOf(t *testing.T) {
 		t.Fatal(err)
 	}
 	gz := []byte{0x1f, 0x8b, 8, 0}
+	kmzHead := zipOf(t, "doc.kml", []byte("<kml/>"))
 	tests := []struct {
 		name, file string
 		head       []byte
@@ -32,6 +33,13 @@ func TestFormatOf(t *testing.T) {
 		{"gzipped CSV named .csv", "a.csv", gz, "CSV"},
 		{"CSV by extension", "a.CSV", []byte("lon,lat\n1,2\n"), "CSV"},
 		{"CSV with an unknown extension", "a.dat", []byte("lon,lat\n1,2\n"), ""},
+		{"KML by content", "a.xml", []byte("<kml xmlns=\"http://www.opengis.net/kml/2.2\">"), "KML"},
+		{"KML after a declaration", "a", []byte("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- x -->\n<kml>"), "KML"},
+		{"KML by extension", "a.KML", []byte("<?xml version=\"1.0\"?>"), "KML"},
+		{"other XML", "a.xml", []byte("<?xml version=\"1.0\"?><gpx>"), ""},
+		{"KMZ by content", "a.zip", kmzHead, "KML"},
+		{"KMZ by extension", "a.kmz", []byte("PK\x03\x04"), "KML"},
+		{"zip without a KML first", "a.zip", append([]byte("PK\x03\x04"), make([]byte, 40)...), ""},
 		{"empty file", "a", nil, ""},
 	}
 	for _, tt := range tests {

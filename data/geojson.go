@@ -8,13 +8,15 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
 
-// geoJSONFormat reads GeoJSON FeatureCollections of points.
+// geoJSONFormat reads GeoJSON (RFC 7946): a FeatureCollection, a Feature
+// or a bare geometry, of any geometry type.
 var geoJSONFormat = Format{
 	Name:       "GeoJSON",
 	Extensions: []string{".geojson", ".json"},
@@ -31,15 +33,13 @@ var geoJSONFormat = Format{
 // geoFeature is the part of a GeoJSON Feature that Lodemap reads. The fast
 // and the careful reader decode into it and hold it to the same check.
 type geoFeature struct {
-	Type     string    `json:"type"`
-	ID       featureID `json:"id"` // RFC 7946's Feature-level id
-	Geometry *struct {
-		Type        string    `json:"type"`
-		Coordinates []float64 `json:"coordinates"`
-	} `json:"geometry"`
+	Type       string       `json:"type"`
+	ID         featureID    `json:"id"` // RFC 7946's Feature-level id
+	Geometry   *geoGeometry `json:"geometry"`
 	Properties struct {
 		ID        featureID `json:"id"`
-		Name      string    `json:"name"`
+		Name      string    `json:"name"` // also "Name", "NAME": members match in any case
+		Title     string    `json:"title"`
 		Kind      string    `json:"kind"`
 		Status    string    `json:"status"`
 		Precision string    `json:"coord_precision"`
@@ -47,22 +47,33 @@ type geoFeature struct {
 }
 
 // site is the feature as the feature check sees it: properties.id when
-// given, else the Feature's own id.
-func (f *geoFeature) site() site {
+// given, else the Feature's own id, else one made from the layer's id and
+// n, the feature's place in the file. What RFC 7946 forbids in its
+// geometry is reported (format and args as fmt.Sprintf takes them).
+func (f *geoFeature) site(layerID string, n int, report func(format string, args ...any)) site {
 	p := &f.Properties
 	s := site{ID: string(p.ID), Name: p.Name, Kind: p.Kind, Status: p.Status, Precision: p.Precision}
 	if s.ID == "" {
 		s.ID = string(f.ID)
 	}
+	if s.ID == "" {
+		s.ID, s.Generated = generatedID(layerID, n), true
+	}
+	if s.Name == "" {
+		s.Name = p.Title
+	}
 	switch g := f.Geometry; {
 	case f.Type != "Feature":
 		s.NoPoint = fmt.Sprintf("type is %q, want \"Feature\"", f.Type)
-	case g == nil || g.Type != "Point":
-		s.NoPoint = "geometry is not a Point"
-	case len(g.Coordinates) < 2:
-		s.NoPoint = "coordinates are not [lon, lat]"
+	case g == nil:
+		s.Null = true
+	case g.Type == "Point" && g.Coordinates.depth == 1:
+		s.Lon, s.Lat = g.Coordinates.first[0], g.Coordinates.first[1]
 	default:
-		s.Lon, s.Lat = g.Coordinates[0], g.Coordinates[1]
+		s.Geom = g.build(func(format string, args ...any) {
+			report("feature %q: "+format, append([]any{s.ID}, args...)...)
+		})
+		s.Null = s.Geom == nil
 	}
 	return s
 }
@@ -138,6 +149,11 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 	}
 	l := newGeoJSONLayer(src)
 	bom := bomLen(b)
+	switch t := rootType(b); {
+	case t == "Feature" || geometryDepth[t] > 0 || t == "GeometryCollection":
+		readRoot(l, src, t, ln, report)
+		return l, probs
+	}
 	dec := json.NewDecoder(bytes.NewReader(b[bom:]))
 	at := func() int { return bom + int(dec.InputOffset()) }
 	if err := expectDelim(dec, '{'); err != nil {
@@ -167,7 +183,7 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 		case "type":
 			var t string
 			if err := dec.Decode(&t); err != nil || t != "FeatureCollection" {
-				report(keyOff, "type is %q, want \"FeatureCollection\"", t)
+				report(keyOff, "type is %q; a GeoJSON file holds a FeatureCollection, a Feature or a geometry", t)
 			}
 		case "features":
 			sawFeatures = true
@@ -205,43 +221,124 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 // returns false at a syntax error, after which nothing more can be read.
 func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int, ln lines, report func(int, string, ...any)) bool {
 	b := src.Bytes
-	for dec.More() {
+	for n := 1; dec.More(); n++ {
 		// InputOffset is just past the previous token; skip separators so
 		// the line is the feature's own.
 		off := skipSpace(b, at())
 		var f geoFeature
-		err := dec.Decode(&f)
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			o, msg := jsonProblem(b, off, err)
-			report(o, "%s", msg)
-			return false
-		case errors.Is(err, errBadID):
-			report(off, "feature: %v", err)
-			continue
-		case errors.As(err, &te) && strings.HasPrefix(te.Field, "geometry"):
-			if f.Geometry != nil {
-				f.Geometry.Coordinates = nil // the check says what is wrong
-			}
-		case errors.As(err, &te):
-			who := "feature"
-			if s := f.site(); s.ID != "" {
-				who = fmt.Sprintf("feature %q", s.ID)
-			}
-			report(off, "%s: %s", who, typeErrText(te))
-		case err != nil:
-			o, msg := jsonProblem(b, off, err)
-			report(o, "%s", msg)
+		if !decodeFeature(b, off, dec.Decode(&f), &f, report) {
 			return false
 		}
-		s := f.site()
-		if s.check(src.Schema, func(format string, args ...any) { report(off, format, args...) }) {
-			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(off), int32(at()-off), ln.at(off))
-		}
+		addFeature(l, src, &f, featureSpan{off, at(), n}, ln, report)
 	}
 	return true
+}
+
+// featureSpan is where a Feature lies in the file, and its place (1-based)
+// among the file's features.
+type featureSpan struct{ off, end, n int }
+
+// decodeFeature reports what decoding a Feature at off found wrong; it
+// returns false at a syntax error, after which nothing more can be read.
+// A geometry of the wrong shape is reported and dropped: the feature stays.
+func decodeFeature(b []byte, off int, err error, f *geoFeature, report func(int, string, ...any)) bool {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se) || err != nil && !errors.As(err, &te) && !errors.Is(err, errBadID):
+		o, msg := jsonProblem(b, off, err)
+		report(o, "%s", msg)
+		return false
+	case errors.Is(err, errBadID):
+		report(off, "feature: %v", err)
+		f.ID, f.Properties.ID = "", ""
+	case errors.As(err, &te) && strings.HasPrefix(te.Field, "geometry"):
+		report(off, "feature%s: %s", idText(f), typeErrText(te))
+		f.Geometry = nil
+	case errors.As(err, &te):
+		report(off, "feature%s: %s", idText(f), typeErrText(te))
+	}
+	return true
+}
+
+// idText is ` "id"` for a feature with an id, "" for one without.
+func idText(f *geoFeature) string {
+	if id := string(f.Properties.ID); id != "" {
+		return fmt.Sprintf(" %q", id)
+	}
+	if f.ID != "" {
+		return fmt.Sprintf(" %q", string(f.ID))
+	}
+	return ""
+}
+
+// addFeature holds a decoded Feature to the feature check and adds it.
+func addFeature(l *layer.Layer, src *Source, f *geoFeature, at featureSpan, ln lines, report func(int, string, ...any)) {
+	rep := func(format string, args ...any) { report(at.off, format, args...) }
+	s := f.site(src.ID, at.n, rep)
+	if s.check(src.Schema, rep) {
+		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(at.off), int32(at.end-at.off), ln.at(at.off))
+		s.place(l)
+	}
+}
+
+// generatedID is the id of the n-th feature (from 1) of a layer when the
+// file gives it none: "layer-n", the same on every load.
+func generatedID(layerID string, n int) string { return layerID + "-" + strconv.Itoa(n) }
+
+// readRoot reads a file whose root is one Feature, or a bare geometry (a
+// feature with no properties), as a layer of one feature.
+func readRoot(l *layer.Layer, src *Source, typ string, ln lines, report func(int, string, ...any)) {
+	b := src.Bytes
+	off := skipWS(b, bomLen(b))
+	end := len(bytes.TrimRight(b, " \t\r\n"))
+	var f geoFeature
+	var err error
+	if typ == "Feature" {
+		err = json.Unmarshal(b[off:end], &f)
+	} else {
+		f.Type, f.Geometry = "Feature", &geoGeometry{}
+		err = json.Unmarshal(b[off:end], f.Geometry)
+	}
+	if decodeFeature(b, off, err, &f, report) {
+		addFeature(l, src, &f, featureSpan{off, end, 1}, ln, report)
+	}
+}
+
+// rootType is the "type" member of the file's root object, or "".
+func rootType(b []byte) string {
+	i := skipWS(b, bomLen(b))
+	if i >= len(b) || b[i] != '{' {
+		return ""
+	}
+	for i = skipWS(b, i+1); i < len(b) && b[i] == '"'; {
+		kEnd := stringEnd(b, i)
+		if kEnd < 0 {
+			return ""
+		}
+		key := string(b[i+1 : kEnd-1])
+		i = skipWS(b, kEnd)
+		if i >= len(b) || b[i] != ':' {
+			return ""
+		}
+		i = skipWS(b, i+1)
+		vEnd := valueEnd(b, i)
+		if vEnd < 0 {
+			return ""
+		}
+		if key == "type" {
+			var t string
+			if json.Unmarshal(b[i:vEnd], &t) != nil {
+				return ""
+			}
+			return t
+		}
+		i = skipWS(b, vEnd)
+		if i < len(b) && b[i] == ',' {
+			i = skipWS(b, i+1)
+		}
+	}
+	return ""
 }
 
 // typeErrText says in plain words which member had the wrong type.

@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"runtime"
-	"sync"
 
 	gojson "github.com/goccy/go-json"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
-
-const fastBatch = 32768
 
 type span struct{ off, end, line int }
 
@@ -38,29 +34,35 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 	if !ok || start < 0 {
 		return nil, false
 	}
-	inner, stop := context.WithCancel(ctx)
-	defer stop()
-	work := make(chan *batch, 4)
-	done := make(chan *batch, 4)
 	var arrayEnd int
 	var splitOK bool
-	go func() {
-		defer close(work)
-		arrayEnd, splitOK = splitBatches(inner, b, start, work)
-	}()
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, runtime.GOMAXPROCS(0)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for bt := range work {
-				bt.ok = decodeBatch(b, bt, src.Schema)
-				done <- bt
+	valid, first := true, true
+	intern := interner{}
+	inParallel(ctx,
+		func(send func(*batch) bool) { arrayEnd, splitOK = splitBatches(b, start, send) },
+		func(bt *batch) *batch { bt.ok = decodeBatch(b, bt, src); return bt },
+		func(bt *batch) bool {
+			if valid = bt.ok; !valid {
+				return false
 			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-	valid := addBatches(inner, stop, done, l, src, start)
+			if first {
+				// Room for about as many features as the file holds, judged
+				// by the first batch's bytes per feature.
+				per := float64(bt.spans[len(bt.spans)-1].end-bt.spans[0].off) / float64(len(bt.spans))
+				l.Grow(int(float64(len(b)-start)/per*1.05) + len(bt.spans))
+				first = false
+			}
+			for i := range bt.sites {
+				f, s := &bt.sites[i], bt.spans[i]
+				l.AddAt(f.ID, f.Name, intern.of(f.Kind), intern.of(f.Status), orb.Point{f.Lon, f.Lat}, int64(s.off), int32(s.end-s.off), s.line)
+				f.place(l)
+			}
+			if src.decoded != nil {
+				src.decoded(bt.spans[0].off) // this batch's records are read; the next may start before its end
+			}
+			src.Progress.report(bt.spans[len(bt.spans)-1].end, len(b), l)
+			return true
+		})
 	if ctx.Err() != nil {
 		return l, true // cancelled by the caller: what arrived is kept
 	}
@@ -75,16 +77,14 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 }
 
 // splitBatches sends the spans of the features array starting at b[start]
-// to work in batches, until the array ends or ctx is done; it returns
-// splitArray's results.
-func splitBatches(ctx context.Context, b []byte, start int, work chan<- *batch) (int, bool) {
+// in batches, numbered in order, until the array ends or send refuses one;
+// it returns splitArray's results.
+func splitBatches(b []byte, start int, send func(*batch) bool) (int, bool) {
 	cur := &batch{}
 	end, ok := splitArray(b, start, func(s span) bool {
 		cur.spans = append(cur.spans, s)
-		if len(cur.spans) == fastBatch {
-			select {
-			case work <- cur:
-			case <-ctx.Done():
+		if len(cur.spans) == batchSize {
+			if !send(cur) {
 				return false
 			}
 			cur = &batch{seq: cur.seq + 1}
@@ -92,62 +92,33 @@ func splitBatches(ctx context.Context, b []byte, start int, work chan<- *batch) 
 		return true
 	})
 	if len(cur.spans) > 0 {
-		select {
-		case work <- cur:
-		case <-ctx.Done():
-		}
+		send(cur)
 	}
 	return end, ok
 }
 
-// addBatches adds the decoded batches to l in file order, reporting
-// progress after each. At the first batch that failed, or when ctx is done,
-// it calls stop and drains the rest; it returns whether every batch it saw
-// was valid.
-func addBatches(ctx context.Context, stop func(), done <-chan *batch, l *layer.Layer, src *Source, start int) bool {
-	b := src.Bytes
-	pending := map[int]*batch{}
-	next, valid := 0, true
-	interned := map[string]string{}
-	intern := func(s string) string {
-		if v, ok := interned[s]; ok {
-			return v
-		}
-		interned[s] = s
-		return s
+// interner keeps one copy of each kind and status: they repeat.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if v, ok := in[s]; ok {
+		return v
 	}
-	for bt := range done {
-		pending[bt.seq] = bt
-		for cur, ok := pending[next]; ok; cur, ok = pending[next] {
-			delete(pending, next)
-			next++
-			if !cur.ok || !valid || ctx.Err() != nil {
-				valid = valid && cur.ok
-				stop() // stop the splitter and workers; drain what they sent
-				continue
-			}
-			if next == 1 {
-				// Room for about as many features as the file holds, judged
-				// by the first batch's bytes per feature.
-				per := float64(cur.spans[len(cur.spans)-1].end-cur.spans[0].off) / float64(len(cur.spans))
-				l.Grow(int(float64(len(b)-start)/per*1.05) + len(cur.spans))
-			}
-			for i, f := range cur.sites {
-				s := cur.spans[i]
-				l.AddAt(f.ID, f.Name, intern(f.Kind), intern(f.Status), orb.Point{f.Lon, f.Lat}, int64(s.off), int32(s.end-s.off), s.line)
-			}
-			if src.decoded != nil {
-				src.decoded(cur.spans[0].off) // this batch's records are read; the next may start before its end
-			}
-			src.Progress.report(cur.spans[len(cur.spans)-1].end, len(b), l)
-		}
+	in[s] = s
+	return s
+}
+
+// bytes is of for text still in bytes: it is copied only when new.
+func (in interner) bytes(b []byte) string {
+	if v, ok := in[string(b)]; ok {
+		return v
 	}
-	return valid
+	return in.of(string(b))
 }
 
 // decodeBatch decodes a batch's features and holds each to the feature
 // check; it returns false at the first one that fails either.
-func decodeBatch(b []byte, bt *batch, schema bool) bool {
+func decodeBatch(b []byte, bt *batch, src *Source) bool {
 	bt.sites = make([]site, len(bt.spans))
 	found := false
 	report := func(string, ...any) { found = true }
@@ -157,8 +128,8 @@ func decodeBatch(b []byte, bt *batch, schema bool) bool {
 		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
 			return false
 		}
-		bt.sites[i] = f.site()
-		if !bt.sites[i].check(schema, report) || found {
+		bt.sites[i] = f.site(src.ID, bt.seq*batchSize+i+1, report)
+		if !bt.sites[i].check(src.Schema, report) || found {
 			return false
 		}
 	}

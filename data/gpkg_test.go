@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,42 +148,9 @@ func sameGeometry(t *testing.T, l *layer.Layer, i int, want orb.Geometry) {
 		t.Errorf("feature %d: %s, want %s", i, l.Type(i), want.GeoJSONType())
 		return
 	}
-	g, w := pointsOf(got), pointsOf(want)
-	if len(g) != len(w) {
-		t.Errorf("feature %d: %d points, want %d", i, len(g), len(w))
-		return
+	if !near(flatten(got), flatten(want)) {
+		t.Errorf("feature %d: %v\nwant %v", i, got, want)
 	}
-	for k := range w {
-		if math.Abs(g[k][0]-w[k][0]) > 1e-7 || math.Abs(g[k][1]-w[k][1]) > 1e-7 {
-			t.Errorf("feature %d point %d: %v, want %v", i, k, g[k], w[k])
-		}
-	}
-}
-
-// pointsOf lists a geometry's points in order.
-func pointsOf(g orb.Geometry) []orb.Point {
-	var out []orb.Point
-	switch g := g.(type) {
-	case orb.Point:
-		out = append(out, g)
-	case orb.MultiPoint:
-		out = append(out, g...)
-	case orb.LineString:
-		out = append(out, g...)
-	case orb.MultiLineString:
-		for _, ls := range g {
-			out = append(out, ls...)
-		}
-	case orb.Polygon:
-		for _, r := range g {
-			out = append(out, r...)
-		}
-	case orb.MultiPolygon:
-		for _, p := range g {
-			out = append(out, pointsOf(p)...)
-		}
-	}
-	return out
 }
 
 // sameProperties checks a record: the GeoJSON's properties, in its order,

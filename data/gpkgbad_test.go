@@ -70,8 +70,8 @@ func TestGeoPackageBad(t *testing.T) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, `UPDATE points SET geom = x'47500001E6100000010700' WHERE fid = 2`,
 				`UPDATE lines SET geom = x'0102' WHERE fid = 1`)
-		}, "table points: feature 2: geometry: unexpected EOF\n", 2, func(ls []*layer.Layer, probs string) {
-			if !strings.HasSuffix(probs, "table lines: feature 1: geometry is not a GeoPackage geometry (no GP header)") {
+		}, "table points: feature \"2\": geometry: unexpected EOF\n", 2, func(ls []*layer.Layer, probs string) {
+			if !strings.HasSuffix(probs, `table lines: feature "1": geometry is not a GeoPackage geometry (no GP header)`) {
 				t.Errorf("problems %s", probs)
 			}
 			if ls[0].Len() != 4 || ls[0].Type(1) != layer.NoGeometry || ls[1].Len() != 2 || ls[1].Type(0) != layer.NoGeometry {

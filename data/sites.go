@@ -42,6 +42,21 @@ func (c *Catalog) Feature(id string) (Ref, bool) {
 	return r, ok
 }
 
+// FindID finds a feature by its id: the dataset's own, else the first
+// added layer's of that id (IndexLayer made ids unique in each), so that a
+// command line can name any feature shown.
+func (c *Catalog) FindID(id string) (Ref, bool) {
+	if r, ok := c.byID[id]; ok {
+		return r, true
+	}
+	for _, l := range c.attached {
+		if i := l.Index(id); i >= 0 {
+			return Ref{Layer: l, Index: i}, true
+		}
+	}
+	return Ref{}, false
+}
+
 // Excerpts returns the excerpts linked to a site, in article order: those
 // of the dataset feature the site is. A feature of an added layer has none,
 // even when its id is also a dataset feature's.

@@ -26,9 +26,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("export", "export needs one output file (.png, .svg or .pdf)")
+		return usagef("export", "export needs one output file (.png, .svg, .pdf, .kml or .kmz)")
 	}
-	if _, err := export.FormatFor(pos[0]); err != nil {
+	format, err := export.FormatFor(pos[0])
+	if err != nil {
 		return err
 	}
 	size, err := o.size()
@@ -40,6 +41,12 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := vf.addLayers(cat, stderr); err != nil {
+		return err
+	}
+	if err := vf.checkSelect(cat); err != nil {
+		return err
+	}
 	in, err := o.input(cat, vp, vf.selectID)
 	if err != nil {
 		return err
@@ -47,7 +54,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], size)
+	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], o.options(cat, size).Summary(format, in))
 	return nil
 }
 
@@ -85,7 +92,7 @@ func (o *exportFlags) size() (export.Size, error) {
 
 func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Options {
 	opt := export.Options{Size: size, Title: o.title, Subtitle: o.subtitle, Legend: o.legend, ScaleBar: o.scalebar,
-		NorthArrow: o.north, NoAttribution: !o.attribution, EverySite: o.everySite}
+		NorthArrow: o.north, NoAttribution: !o.attribution, EverySite: o.everySite, Describe: cat.DescribeKML}
 	if o.foot {
 		opt.Footnote = cat.Footnote(time.Now())
 	}
@@ -96,7 +103,7 @@ func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Option
 // shown and the selection.
 func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
 	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution()}
-	if r, ok := cat.Feature(selectID); ok && selectID != "" {
+	if r, ok := cat.FindID(selectID); ok && selectID != "" {
 		in.Selected = r.Layer.Site(r.Index)
 	}
 	if o.layers != "" {

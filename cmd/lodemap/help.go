@@ -17,9 +17,10 @@ type command struct {
 // commands are the subcommands, the map window ("") first.
 var commands = []command{
 	{"", "[flags]", "open the map window"},
-	{"validate", "[DIR]", "check a dataset and list its problems by file and line"},
+	{"validate", "[DIR|FILE]", "check a dataset, or one layer file of any format, and list its problems by file and line"},
+	{"info", "FILE", "describe a layer file: its layers' format, coordinate system, extent, geometry types and fields"},
 	{"excerpts", "[flags] ID", "print a site and what the articles say about it"},
-	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf", "export the map to a picture or a PDF"},
+	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "export the map to a picture or a PDF, or its shown layers to KML for Google Earth"},
 	{"version", "", "print the version"},
 	{"help", "", "print this help"},
 }
@@ -52,7 +53,7 @@ func printHelp(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintln(w, "\nRun \"lodemap COMMAND -h\" for the flags of a command.")
 	fmt.Fprintln(w, "\nFlags of the map window:")
-	fs, _, _ := guiFlags()
+	fs, _ := guiFlags()
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 }

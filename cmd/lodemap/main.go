@@ -50,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runExcerpts(args, stdout)
 	case "export":
 		err = runExport(args, stdout, stderr)
+	case "info":
+		err = runInfo(args, stdout, stderr)
 	case "version", "help":
 		err = runPlain(cmd, args, stdout)
 	default:
@@ -78,10 +80,12 @@ func runPlain(cmd string, args []string, stdout io.Writer) error {
 type viewFlags struct {
 	data, center, selectID string
 	zoom                   float64
+	add                    files
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&v.data, "data", "", "dataset folder (default: the embedded dataset)")
+	fs.Var(&v.add, "add", "a layer file to show beside the dataset (GeoJSON, CSV, FlatGeobuf, GeoPackage,\nShapefile, KML or KMZ); repeatable")
 	fs.StringVar(&v.center, "center", "", "map centre as LON,LAT")
 	fs.Float64Var(&v.zoom, "zoom", -1, "zoom level (fractional)")
 	fs.StringVar(&v.selectID, "select", "", "id of the feature to select")
@@ -109,12 +113,16 @@ func (v *viewFlags) open(width, height float64, stderr io.Writer) (*data.Catalog
 		vp.Zoom = v.zoom
 	}
 	vp = view.New(vp.Center, vp.Zoom, width, height)
-	if v.selectID != "" {
-		if _, ok := cat.Feature(v.selectID); !ok {
-			return nil, vp, fmt.Errorf("--select: no feature with id %q in %s", v.selectID, cat.Name)
-		}
-	}
 	return cat, vp, nil
+}
+
+// checkSelect makes sure --select names a feature of the catalog (with
+// the --add layers once they are read).
+func (v *viewFlags) checkSelect(cat *data.Catalog) error {
+	if _, ok := cat.FindID(v.selectID); v.selectID != "" && !ok {
+		return fmt.Errorf("--select: no feature with id %q in %s", v.selectID, cat.Name)
+	}
+	return nil
 }
 
 // loadCatalog loads the dataset a command works on. A command runs to its
@@ -160,16 +168,36 @@ func (f *files) String() string     { return strings.Join(*f, ",") }
 func (f *files) Set(v string) error { *f = append(*f, v); return nil }
 
 // guiFlags returns the flags of the map window.
-func guiFlags() (*flag.FlagSet, *viewFlags, *files) {
+func guiFlags() (*flag.FlagSet, *viewFlags) {
 	fs := newFlagSet("")
-	vf, add := new(viewFlags), new(files)
+	vf := new(viewFlags)
 	vf.register(fs)
-	fs.Var(add, "add", "a GeoJSON, CSV (.csv or .csv.gz) or FlatGeobuf (.fgb) file to show as a layer\nbeside the dataset in the window; repeatable; export does not take it")
-	return fs, vf, add
+	return fs, vf
+}
+
+// addLayers reads the --add files beside the dataset, as the window's
+// loader does: each file's layers indexed and attached; what is wrong in a
+// file is counted on stderr, and a file that cannot be read is an error.
+func (v *viewFlags) addLayers(cat *data.Catalog, stderr io.Writer) error {
+	taken := cat.LayerIDs()
+	for _, f := range v.add {
+		ls, probs, err := data.LoadFile(context.Background(), f, nil)
+		if err != nil {
+			return err
+		}
+		if len(probs) > 0 {
+			fmt.Fprintf(stderr, "lodemap: %s in %s (run lodemap validate %s for the list); showing what loaded\n", probs.Count(), f, f)
+		}
+		for _, l := range ls {
+			l.ID = data.UniqueID(l.ID, taken)
+			cat.Attach(data.IndexLayer(l))
+		}
+	}
+	return nil
 }
 
 func runGUI(args []string, stderr io.Writer) error {
-	fs, vf, add := guiFlags()
+	fs, vf := guiFlags()
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -182,10 +210,15 @@ func runGUI(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if len(vf.add) == 0 { // else the feature may be in a file still to load
+		if err := vf.checkSelect(cat); err != nil {
+			return err
+		}
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := app.NewWindow(a, cat, vp, vf.selectID)
-	for _, f := range *add {
+	for _, f := range vf.add {
 		w.AddLayerFile(f)
 	}
 	w.ShowAndRun()

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lodemap/lodemap/data"
 )
 
 func TestRun(t *testing.T) {
@@ -35,22 +38,24 @@ func TestRun(t *testing.T) {
 		{"export bad size", []string{"export", "--size", "big", out}, 1, nil, []string{`size "big": want WxH`}},
 		{"export bad centre", []string{"export", "--center", "200,1", out}, 1, nil, []string{`--center "200,1"`}},
 		{"export unknown select", []string{"export", "--select", "nope", out}, 1, nil, []string{`--select: no feature with id "nope"`}},
-		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg or .pdf)"}},
+		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg, .pdf, .kml or .kmz)"}},
+		{"export kml", []string{"export", filepath.Join(dir, "map.kml")}, 0, []string{"map.kml (28 features in 3 layers)"}, nil},
+		{"export kmz of one layer", []string{"export", "--layers", "deposits", filepath.Join(dir, "map.kmz")}, 0, []string{"map.kmz ("}, nil},
 		{"export svg with furniture", []string{"export", "--title", "Rare earths", "--legend", "--scalebar", "--north", "--footnote", "--size", "800x500", filepath.Join(dir, "map.svg")}, 0, []string{"map.svg (800x500 px at 96 dpi)"}, nil},
 		{"export pdf on paper", []string{"export", "--paper", "a4", "--landscape", "--layers", "deposits,processing", filepath.Join(dir, "map.pdf")}, 0, []string{"map.pdf (3508x2480 px at 300 dpi)"}, nil},
 		{"export unknown layer", []string{"export", "--layers", "mines", filepath.Join(dir, "x.png")}, 1, nil, []string{`--layers: no layer "mines"`}},
 		{"export bad paper", []string{"export", "--paper", "b5", filepath.Join(dir, "x.png")}, 1, nil, []string{`unknown paper "b5"`}},
 		{"unknown command", []string{"frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`, `Run "lodemap help"`}},
-		{"help", []string{"help"}, 0, []string{"  lodemap validate [DIR]", "  lodemap export", "Flags of the map window:", "-add"}, nil},
+		{"help", []string{"help"}, 0, []string{"  lodemap validate [DIR|FILE]", "  lodemap info FILE", "  lodemap export", "Flags of the map window:", "-add"}, nil},
 		{"--help", []string{"--help"}, 0, []string{"  lodemap excerpts", "  lodemap version"}, nil},
 		{"-h", []string{"-h"}, 0, []string{"  lodemap help", "-select"}, nil},
-		{"export -h", []string{"export", "-h"}, 0, []string{"Usage: lodemap export [flags] OUT.png|OUT.svg|OUT.pdf", "-paper string"}, nil},
-		{"validate -help", []string{"validate", "-help"}, 0, []string{"Usage: lodemap validate [DIR]"}, nil},
+		{"export -h", []string{"export", "-h"}, 0, []string{"Usage: lodemap export [flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "-paper string"}, nil},
+		{"validate -help", []string{"validate", "-help"}, 0, []string{"Usage: lodemap validate [DIR|FILE]"}, nil},
 		{"unknown flag", []string{"--nope"}, 1, nil, []string{"flag provided but not defined: -nope", `Run "lodemap help"`}},
 		{"export unknown flag", []string{"export", "--nope", out}, 1, nil, []string{"-nope", `Run "lodemap export -h"`}},
 		{"export without file", []string{"export"}, 1, nil, []string{"export needs one output file", "Usage: lodemap export"}},
 		{"excerpts without id", []string{"excerpts"}, 1, nil, []string{"excerpts needs one feature id", `Run "lodemap excerpts -h"`}},
-		{"validate two folders", []string{"validate", "a", "b"}, 1, nil, []string{"validate takes one dataset folder, not 2"}},
+		{"validate two folders", []string{"validate", "a", "b"}, 1, nil, []string{"validate takes one dataset folder or layer file, not 2"}},
 		{"version with argument", []string{"version", "x"}, 1, nil, []string{"version takes no arguments"}},
 		{"window with argument", []string{"--zoom", "3", "frobnicate"}, 1, nil, []string{`unknown command "frobnicate"`}},
 	}
@@ -131,6 +136,97 @@ func TestHelpListsCommands(t *testing.T) {
 			}
 			if n != 1 {
 				t.Errorf("%d lines of the help describe %q, want 1:\n%s", n, name, so.String())
+			}
+		})
+	}
+}
+
+// TestExportKMLReadByGDAL exports the dataset as KML and has GDAL read it
+// back: the same features, by layer, with their names and attributes.
+func TestExportKMLReadByGDAL(t *testing.T) {
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must provide ogr2ogr (gdal-bin)")
+		}
+		t.Skip("needs ogr2ogr (gdal-bin)")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.kml")
+	var so, se bytes.Buffer
+	if code := run([]string{"export", out}, &so, &se); code != 0 {
+		t.Fatalf("export: %d %s", code, se.String())
+	}
+	cat, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range cat.Layers {
+		t.Run(l.ID, func(t *testing.T) {
+			js, err := exec.Command("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", out, l.Title).Output()
+			if err != nil {
+				t.Fatalf("ogr2ogr cannot read layer %q: %v", l.Title, err)
+			}
+			var fc struct {
+				Features []struct {
+					Properties map[string]any `json:"properties"`
+				} `json:"features"`
+			}
+			if err := json.Unmarshal(js, &fc); err != nil {
+				t.Fatal(err)
+			}
+			if len(fc.Features) != l.Len() {
+				t.Fatalf("GDAL reads %d features, the layer has %d", len(fc.Features), l.Len())
+			}
+			for i, f := range fc.Features {
+				if f.Properties["Name"] != l.Names[i] || f.Properties["kind"] != l.Kinds[i] {
+					t.Errorf("feature %d: GDAL reads %v, want name %q kind %q", i, f.Properties, l.Names[i], l.Kinds[i])
+				}
+			}
+		})
+	}
+}
+
+// TestValidateAndInfoOfFiles runs validate and info on single layer files
+// of plain GeoJSON: counts by geometry type, or the problems by line.
+func TestValidateAndInfoOfFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("shapes.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[30,39],[32,39],[32,41],[30,39]]]},"properties":{"name":"Outline","area_km2":12.5}},
+{"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[[30,39],[31,40]]},"properties":{"name":"Wells","count":2}},
+{"type":"Feature","geometry":null,"properties":{"name":"Office","count":null}}]}`)
+	bad := write("bad.geojson", `{"type":"FeatureCollection","features":[
+{"type":"Feature","geometry":{"type":"LineString","coordinates":[[30,39]]},"properties":{}}]}`)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+	}{
+		{"validate a good file", []string{"validate", good}, 0, []string{good + ": shapes, 3 features: 1 Polygon, 1 MultiPoint, 1 None"}},
+		{"validate a bad file", []string{"validate", bad}, 1, []string{bad + `:2: feature "bad-1": a line has 1 position; it needs at least two`}},
+		{"info", []string{"info", good}, 0, []string{"Layer: shapes", "Format: GeoJSON", "Coordinate system: WGS 84", "Extent: (30, 39) - (32, 41) lon/lat",
+			"Features: 3", "  Polygon: 1", "  None: 1", "  name: String", "  area_km2: Real", "  count: Integer"}},
+		{"info of a missing file", []string{"info", filepath.Join(dir, "nope.shp")}, 1, nil},
+		{"export with an added file", []string{"export", "--add", good, "--select", "shapes-1", "--size", "320x200", filepath.Join(dir, "added.png")}, 0, []string{"(320x200 px at 96 dpi)"}},
+		{"export kml with an added file", []string{"export", "--add", good, "--layers", "shapes", filepath.Join(dir, "added.kml")}, 0, []string{"(3 features in 1 layers)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var so, se bytes.Buffer
+			if code := run(tt.args, &so, &se); code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tt.code, so.String(), se.String())
+			}
+			for _, want := range tt.stdout {
+				if !strings.Contains(so.String(), want) {
+					t.Errorf("output lacks %q:\n%s", want, so.String())
+				}
 			}
 		})
 	}

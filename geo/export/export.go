@@ -31,16 +31,22 @@ const (
 	PNG Format = iota
 	SVG
 	PDF
+	KML // the shown layers' features, for Google Earth and GIS programs
+	KMZ // KML zipped
 )
 
-// Formats lists the formats in menu order.
+// Formats lists the picture formats in menu order.
 var Formats = []Format{PNG, SVG, PDF}
 
 // String is the format's name.
-func (f Format) String() string { return [...]string{"PNG", "SVG", "PDF"}[f] }
+func (f Format) String() string { return [...]string{"PNG", "SVG", "PDF", "KML", "KMZ"}[f] }
 
 // Ext is the format's file extension, with the dot.
-func (f Format) Ext() string { return [...]string{".png", ".svg", ".pdf"}[f] }
+func (f Format) Ext() string { return [...]string{".png", ".svg", ".pdf", ".kml", ".kmz"}[f] }
+
+// Layers reports whether the format holds the layers' features (KML,
+// KMZ) rather than a picture of the map: size and furniture do not apply.
+func (f Format) Layers() bool { return f == KML || f == KMZ }
 
 // FormatFor picks the format by a file name's extension.
 func FormatFor(path string) (Format, error) {
@@ -51,15 +57,21 @@ func FormatFor(path string) (Format, error) {
 		return SVG, nil
 	case ".pdf":
 		return PDF, nil
+	case ".kml":
+		return KML, nil
+	case ".kmz":
+		return KMZ, nil
 	}
-	return 0, fmt.Errorf("export: %s: unknown format (want .png, .svg or .pdf)", path)
+	return 0, fmt.Errorf("export: %s: unknown format (want .png, .svg, .pdf, .kml or .kmz)", path)
 }
 
-// Encode writes the scene in a format. scale is output pixels per logical
-// pixel (dpi/96); title names a PDF document. progress (optional) is
-// called with the items drawn and the total.
+// Encode writes the scene in a picture format. scale is output pixels per
+// logical pixel (dpi/96); title names a PDF document. progress (optional)
+// is called with the items drawn and the total.
 func Encode(ctx context.Context, w io.Writer, f Format, s *render.Scene, scale float64, title string, progress func(done, total int)) error {
 	switch f {
+	case KML, KMZ:
+		return fmt.Errorf("export: %s holds layers, not a picture: export it with Run", f)
 	case SVG:
 		return svg.Write(ctx, w, s, scale, progress)
 	case PDF:

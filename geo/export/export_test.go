@@ -1,16 +1,19 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/lodemap/lodemap/geo/export/kml"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/view"
@@ -112,7 +115,7 @@ func TestParseSize(t *testing.T) {
 }
 
 func TestFormatFor(t *testing.T) {
-	for name, want := range map[string]Format{"a.png": PNG, "b.SVG": SVG, "c/d.pdf": PDF} {
+	for name, want := range map[string]Format{"a.png": PNG, "b.SVG": SVG, "c/d.pdf": PDF, "e.kml": KML, "f.KMZ": KMZ} {
 		if got, err := FormatFor(name); err != nil || got != want {
 			t.Errorf("FormatFor(%q) = %v, %v", name, got, err)
 		}
@@ -170,6 +173,48 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// TestRunLayers exports the shown layers' features as KML and KMZ, with
+// the attributes and descriptions Options.Describe gives, and no size.
+func TestRunLayers(t *testing.T) {
+	in := input(50)
+	hidden := &layer.Layer{ID: "off", Title: "Switched off"}
+	hidden.Add("h", "Hidden", "mine", "", orb.Point{1, 2}, nil, 1)
+	in.Layers, in.Hidden = append(in.Layers, hidden), map[string]bool{"off": true}
+	o := Options{Title: "Story", Describe: func(l *layer.Layer, i int) ([]kml.KV, string, error) {
+		return []kml.KV{{Key: "source", Value: "test"}}, "Excerpt of " + l.IDs[i], nil
+	}}
+	dir := t.TempDir()
+	for _, f := range []Format{KML, KMZ} {
+		t.Run(f.String(), func(t *testing.T) {
+			p := filepath.Join(dir, "sites"+f.Ext())
+			if err := Run(context.Background(), p, in, o, nil); err != nil {
+				t.Fatal(err)
+			}
+			b := must(os.ReadFile(p))
+			if f == KMZ {
+				zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+				if err != nil || len(zr.File) != 1 || zr.File[0].Name != "doc.kml" {
+					t.Fatalf("KMZ: %v", err)
+				}
+				r, _ := zr.File[0].Open()
+				b = must(io.ReadAll(r))
+			}
+			doc := string(b)
+			for _, want := range []string{"<name>Story</name>", "<Folder><name>Points</name>", "<description>Excerpt of a</description>", `<Data name="source"><value>test</value></Data>`} {
+				if !strings.Contains(doc, want) {
+					t.Errorf("no %s", want)
+				}
+			}
+			if n := strings.Count(doc, "<Placemark "); n != 50 || strings.Contains(doc, "Switched off") {
+				t.Errorf("%d placemarks, want the 50 shown", n)
+			}
+		})
+	}
+	if err := Encode(context.Background(), io.Discard, KML, nil, 1, "", nil); err == nil {
+		t.Error("Encode wrote KML from a scene")
+	}
+}
+
 // TestOptionsInput checks the framing and furniture every export gets.
 func TestOptionsInput(t *testing.T) {
 	in := input(render.ClusterFrom + 1)
@@ -205,7 +250,7 @@ func TestCancelledRunLeavesNothing(t *testing.T) {
 	if err := os.WriteFile(old, []byte("previous export"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range Formats {
+	for _, f := range append(Formats, KML, KMZ) {
 		t.Run(f.String(), func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			calls := 0

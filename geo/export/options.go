@@ -3,8 +3,10 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 
+	"github.com/lodemap/lodemap/geo/export/kml"
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
@@ -22,6 +24,10 @@ type Options struct {
 	NoAttribution   bool
 	Footnote        string // the date and the data sources, or ""
 	EverySite       bool   // every site as a dot, however crowded, instead of clusters
+	// Describe gives each feature of a KML or KMZ export its attributes
+	// and description (its own, and the excerpts that cite it); nil writes
+	// the feature's own (kml.Attributes).
+	Describe kml.Describer
 }
 
 // Input frames the map's state for the export: the view takes the
@@ -61,12 +67,19 @@ func (o Options) Scene(in render.Input) (*render.Scene, error) {
 
 // Run exports the map's state to path, in the format its extension names,
 // through a temporary file renamed into place when complete: on error or
-// cancellation the target is untouched. progress (optional) is called with
-// the items drawn and the total.
+// cancellation the target is untouched. A picture (PNG, SVG, PDF) is the
+// framed map; KML and KMZ hold every feature of the layers shown, each
+// layer a Folder, and the title names the document. progress (optional)
+// is called with the items (or features) written and the total.
 func Run(ctx context.Context, path string, in render.Input, o Options, progress func(done, total int)) error {
 	f, err := FormatFor(path)
 	if err != nil {
 		return err
+	}
+	if f.Layers() {
+		return write(ctx, path, func(w io.Writer) error {
+			return writeLayers(ctx, w, f, shown(in), o, progress)
+		})
 	}
 	if err := o.Size.check(); err != nil {
 		return err
@@ -94,4 +107,40 @@ func PNGBytes(ctx context.Context, in render.Input, o Options) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// shown are the layers the map shows: all but the switched-off ones.
+func shown(in render.Input) []*layer.Layer {
+	var out []*layer.Layer
+	for _, l := range in.Layers {
+		if !in.Hidden[l.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// writeLayers writes layers as KML or KMZ.
+func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Layer, o Options, progress func(done, total int)) error {
+	ko := kml.Options{Name: o.Title, Describe: o.Describe}
+	if f == KMZ {
+		return kml.WriteKMZ(ctx, w, layers, ko, progress)
+	}
+	return kml.Write(ctx, w, layers, ko, progress)
+}
+
+// Summary says what an export in format f of in will hold, for a status
+// line: the picture's size, or for KML and KMZ how many features of how
+// many layers.
+func (o Options) Summary(f Format, in render.Input) string {
+	if !f.Layers() {
+		return o.Size.String()
+	}
+	n, layers := 0, 0
+	for _, l := range in.Layers {
+		if !in.Hidden[l.ID] {
+			n, layers = n+l.Len(), layers+1
+		}
+	}
+	return fmt.Sprintf("%d features in %d layers", n, layers)
 }

@@ -1,7 +1,9 @@
-// Package index answers spatial questions about a point layer: the features
-// nearest to a point within a radius, and the features inside a box. It is a
-// flat grid over Web Mercator unit coordinates (counting sort into cells), so
-// it builds in one pass and needs no pointers per feature.
+// Package index answers spatial questions about a layer: the features
+// nearest to a point within a radius, and the features inside a box. Points
+// sit in a flat grid over Web Mercator unit coordinates (counting sort into
+// cells), so it builds in one pass and needs no pointers per feature; lines
+// and polygons sit in a grid of their parts' bounds (Shapes), and a click
+// picks what lies under it in the order Less gives.
 package index
 
 import (
@@ -19,11 +21,25 @@ type Grid struct {
 	items []int32
 }
 
-// Hit is one feature found by a query and its distance from the query point
-// in the query's units.
+// Hit is one feature found by a query: its distance from the query point
+// in the query's units, or, for a polygon holding the point, its area.
 type Hit struct {
-	Index int
-	Dist  float64
+	Index   int
+	Dist    float64
+	Line    bool    // the feature's line passes near the point
+	Polygon bool    // the point is inside a polygon of the feature
+	Area    float64 // that polygon's area, in the query's units squared
+}
+
+// rank is the drawing order from the top: points, lines, polygons.
+func (h Hit) rank() int {
+	switch {
+	case h.Polygon:
+		return 2
+	case h.Line:
+		return 1
+	}
+	return 0
 }
 
 // New builds a grid over points given in Mercator unit coordinates.

@@ -2,6 +2,7 @@ package layer
 
 import (
 	"math"
+	"slices"
 
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
@@ -33,10 +34,21 @@ func (t Type) String() string {
 	return "Unknown"
 }
 
+// area is twice a ring's signed area in unit coordinates (y down):
+// negative for a ring anticlockwise in lon/lat.
+func area(r []orb.Point) float64 {
+	a := 0.0
+	for i := range r {
+		p, q := r[i], r[(i+1)%len(r)]
+		a += p[0]*q[1] - q[0]*p[1]
+	}
+	return a
+}
+
 // Part is one simple piece of a feature's geometry, in Web Mercator unit
-// coordinates: points (Kind Point, one ring holding them), a line (Kind
-// LineString, one ring) or a polygon (Kind Polygon, its outer ring then its
-// holes, each closed). A line or ring that crosses the antimeridian is kept
+// coordinates: points (Kind MultiPoint, one ring holding them), a line
+// (Kind LineString, one ring) or a polygon (Kind Polygon, its outer ring
+// anticlockwise in lon/lat, then its holes, clockwise, each closed). A line or ring that crosses the antimeridian is kept
 // continuous: its x may leave [0, 1], so it draws as one shape.
 type Part struct {
 	Kind  Type
@@ -91,10 +103,6 @@ func (l *Layer) Located(i int) bool {
 func (l *Layer) SetGeometry(g orb.Geometry) {
 	i := l.Len() - 1
 	if p, ok := g.(orb.Point); ok {
-		if l.geom != nil {
-			gm := l.shapes()
-			gm.types[i], gm.spans[i] = Point, partSpan{}
-		}
 		l.setAnchor(i, p)
 		return
 	}
@@ -120,15 +128,11 @@ func (l *Layer) setAnchor(i int, p orb.Point) {
 	l.Unit[i] = view.ToUnit(p)
 }
 
-// shapes returns the layer's geometry column, making it (every earlier
-// feature a Point) on first use, with room for the feature added last.
+// shapes returns the layer's geometry column, making it (every feature so
+// far a Point) on first use; add keeps it as long as the layer after that.
 func (l *Layer) shapes() *geom {
 	if l.geom == nil {
 		l.geom = &geom{types: make([]Type, l.Len(), cap(l.IDs)), spans: make([]partSpan, l.Len(), cap(l.IDs))}
-	}
-	for len(l.geom.types) < l.Len() {
-		l.geom.types = append(l.geom.types, Point)
-		l.geom.spans = append(l.geom.spans, partSpan{})
 	}
 	return l.geom
 }
@@ -220,7 +224,13 @@ func addPart(gm *geom, kind Type, rings [][]orb.Point, unwrap bool) {
 		if ri > 0 && kind == Polygon && len(flat) == start {
 			continue
 		}
-		out = append(out, flat[start:len(flat):len(flat)])
+		r := flat[start:len(flat):len(flat)]
+		if kind == Polygon && (ri == 0) != (area(r) < 0) {
+			// Outer rings anticlockwise in lon/lat, holes clockwise, as
+			// RFC 7946 advises: a nonzero fill leaves the holes empty.
+			slices.Reverse(r)
+		}
+		out = append(out, r)
 	}
 	gm.parts = append(gm.parts, Part{Kind: kind, Rings: out, Bound: b})
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSetGeometry(t *testing.T) {
-	square := orb.Polygon{{{30, 39}, {32, 39}, {32, 41}, {30, 41}, {30, 39}}, {{30.5, 39.5}, {31.5, 39.5}, {31.5, 40.5}, {30.5, 40.5}, {30.5, 39.5}}}
+	square := orb.Polygon{{{30, 39}, {32, 39}, {32, 41}, {30, 41}, {30, 39}}, {{30.5, 39.5}, {30.5, 40.5}, {31.5, 40.5}, {31.5, 39.5}, {30.5, 39.5}}}
 	tests := []struct {
 		name  string
 		g     orb.Geometry
@@ -127,18 +127,83 @@ func TestSnapshotAndRemoveKeepShapes(t *testing.T) {
 	}
 }
 
-// TestPointAfterShape: a Point set after a line (a GeoPackage table of
-// mixed geometries) is a Point with no parts.
-func TestPointAfterShape(t *testing.T) {
+// TestPolygonWinding: whatever way a file winds them, outer rings and
+// holes come out wound against each other, so a nonzero fill leaves the
+// holes empty.
+func TestPolygonWinding(t *testing.T) {
+	ccw := orb.Ring{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}
+	cw := orb.Ring{{1, 1}, {1, 2}, {2, 2}, {2, 1}, {1, 1}}
+	rev := func(r orb.Ring) orb.Ring { c := orb.Clone(r).(orb.Ring); c.Reverse(); return c }
+	tests := []struct {
+		name        string
+		outer, hole orb.Ring
+	}{
+		{"as RFC 7946 advises", ccw, cw},
+		{"both anticlockwise", ccw, rev(cw)},
+		{"both clockwise", rev(ccw), cw},
+		{"against the advice", rev(ccw), rev(cw)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &Layer{ID: "t"}
+			l.Add("p", "", "", "", orb.Point{}, nil, 1)
+			l.SetGeometry(orb.Polygon{tt.outer, tt.hole})
+			rings := l.Parts(0)[0].Rings
+			if a, h := area(rings[0]), area(rings[1]); a >= 0 || h <= 0 {
+				t.Errorf("outer ring area %g, hole %g: want them of opposite signs, outer anticlockwise in lon/lat", a, h)
+			}
+		})
+	}
+}
+
+// TestPointsAfterShapes adds points, with and without SetGeometry, after
+// the layer holds a shape.
+func TestPointsAfterShapes(t *testing.T) {
 	l := &Layer{ID: "t"}
-	for i, g := range []orb.Geometry{orb.LineString{{0, 0}, {1, 1}}, orb.Point{5, 6}, nil} {
-		l.Add(string(rune('a'+i)), "", "", "", orb.Point{}, nil, i+1)
-		l.SetGeometry(g)
+	l.Add("line", "", "", "", orb.Point{}, nil, 1)
+	l.SetGeometry(orb.LineString{{0, 0}, {1, 1}})
+	l.Add("plain", "", "", "", orb.Point{5, 5}, nil, 2)
+	l.Add("set", "", "", "", orb.Point{}, nil, 3)
+	l.SetGeometry(orb.Point{6, 6})
+	for i, want := range []Type{LineString, Point, Point} {
+		if got := l.Type(i); got != want || (i > 0 && len(l.Parts(i)) != 0) {
+			t.Errorf("feature %d is a %v with %d parts, want a %v", i, got, len(l.Parts(i)), want)
+		}
 	}
-	if got := []Type{l.Type(0), l.Type(1), l.Type(2)}; got[0] != LineString || got[1] != Point || got[2] != NoGeometry {
-		t.Errorf("types = %v", got)
+	if l.LonLat[2] != (orb.Point{6, 6}) {
+		t.Errorf("the point set after a shape is at %v", l.LonLat[2])
 	}
-	if len(l.Parts(1)) != 0 || l.LonLat[1] != (orb.Point{5, 6}) || l.Located(2) {
-		t.Errorf("the point has parts %v at %v; the null is located: %v", l.Parts(1), l.LonLat[1], l.Located(2))
+}
+
+// TestMeasure checks lengths and areas on the sphere against known
+// figures: a degree of the equator, and a 1x1 degree cell at the equator
+// (R² Δλ (sin φ₂ − sin φ₁) = 12,391 km² on orb's sphere of radius 6,378,137 m).
+func TestMeasure(t *testing.T) {
+	tests := []struct {
+		name                  string
+		g                     orb.Geometry
+		length, area, outline float64 // km, km², km
+	}{
+		{"point", orb.Point{1, 1}, 0, 0, 0},
+		{"a degree of the equator", orb.LineString{{0, 0}, {1, 0}}, 111.32, 0, 0},
+		{"across the antimeridian", orb.LineString{{179.5, 0}, {-179.5, 0}}, 111.32, 0, 0},
+		{"a degree cell", orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}, 0, 12391.4, 445.26},
+		{"a cell with a quarter hole", orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}, {{0, 0}, {0, 0.5}, {0.5, 0.5}, {0.5, 0}, {0, 0}}}, 0, 12391.4 - 3098.0, 445.26 + 222.6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &Layer{ID: "t"}
+			l.Add("f", "", "", "", orb.Point{}, nil, 1)
+			l.SetGeometry(tt.g)
+			length, area, outline := l.Measure(0)
+			near := func(what string, got, want float64) {
+				if math.Abs(got-want) > want*0.002+1e-9 {
+					t.Errorf("%s %.2f, want %.2f", what, got, want)
+				}
+			}
+			near("length km", length/1e3, tt.length)
+			near("area km²", area/1e6, tt.area)
+			near("outline km", outline/1e3, tt.outline)
+		})
 	}
 }

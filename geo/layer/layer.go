@@ -23,6 +23,10 @@ type Layer struct {
 	Title string // shown in the layer panel
 	File  string // where it was read from
 	Order int    // place in the layer list (lower first), then by file name
+	// CRS names the coordinate system the file's coordinates were in
+	// ("EPSG:5254"), when a reader reprojected them to WGS 84; "" for
+	// lon/lat on WGS 84.
+	CRS string
 	// Decoder turns a record into its properties; the reader that made the
 	// layer sets it, so no one else needs to know the file's format.
 	Decoder Decoder
@@ -134,6 +138,10 @@ func (l *Layer) add(id, name, kind, status string, p orb.Point, line int) {
 	l.Unit = append(l.Unit, view.ToUnit(p))
 	l.Lines = append(l.Lines, line)
 	l.KindCodes = append(l.KindCodes, l.kindCode(kind))
+	if g := l.geom; g != nil {
+		g.types = append(g.types, Point)
+		g.spans = append(g.spans, partSpan{})
+	}
 }
 
 // kindCode numbers a kind, comparing with the last feature's kind first:

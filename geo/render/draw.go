@@ -18,9 +18,11 @@ type Backend interface {
 	BeginGroup(g GroupInfo)
 	// EndGroup closes the group opened last.
 	EndGroup()
-	// Path fills and then strokes closed rings (even-odd is not used:
-	// rings of one path are filled with the nonzero rule).
+	// Path fills and then strokes closed rings with the nonzero rule: a
+	// polygon's holes wind against its outer ring (layer makes them so).
 	Path(rings [][]orb.Point, p Paint)
+	// Lines strokes open lines; p.Fill is not used.
+	Lines(lines [][]orb.Point, p Paint)
 	// Symbol places a symbol centred at (x, y). id names the feature it
 	// stands for, or is "".
 	Symbol(sym Symbol, x, y float64, id string)
@@ -50,10 +52,12 @@ type GroupInfo struct {
 }
 
 // Paint is how a path is painted: a fill and an outline of Width logical
-// pixels; a colour with zero alpha is not painted.
+// pixels, solid, or dashed when Dash (on, off lengths in logical pixels)
+// is not zero; a colour with zero alpha is not painted. Joins are round.
 type Paint struct {
 	Fill, Stroke color.NRGBA
 	Width        float64
+	Dash         [2]float64
 }
 
 // Draw walks the scene into a backend in the one order every output
@@ -74,9 +78,16 @@ func (s *Scene) Draw(ctx context.Context, b Backend, progress func(done, total i
 	if err := d.labels(ctx, s.Labels); err != nil {
 		return err
 	}
-	if h := s.Highlight; h != nil {
+	if h := s.Highlight; h != nil || len(s.HighlightShapes) > 0 {
 		b.BeginGroup(selectionGroup)
-		b.Symbol(h.Symbol(), h.X, h.Y, h.ID)
+		for _, sh := range s.HighlightShapes {
+			halo, line := highlightPaints(sh.Paint)
+			d.shape(sh, halo)
+			d.shape(sh, line)
+		}
+		if h != nil {
+			b.Symbol(h.Symbol(), h.X, h.Y, h.ID)
+		}
 		b.EndGroup()
 	}
 	for _, o := range s.Overlays {
@@ -143,6 +154,12 @@ func (d *drawer) basemap(ctx context.Context, s *Scene) error {
 func (d *drawer) layer(ctx context.Context, g Group) error {
 	d.b.BeginGroup(GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title})
 	defer d.b.EndGroup()
+	for _, sh := range g.Shapes {
+		d.shape(sh, sh.Paint)
+		if err := d.item(ctx, 1); err != nil {
+			return err
+		}
+	}
 	// Every cluster's disc, then every count, so no disc covers a count.
 	for _, c := range g.Clusters {
 		d.b.Symbol(c.Symbol(), c.X, c.Y, "")
@@ -168,6 +185,18 @@ func (d *drawer) layer(ctx context.Context, g Group) error {
 		}
 	}
 	return nil
+}
+
+// shape paints a line or polygon feature's rings with p.
+func (d *drawer) shape(sh Shape, p Paint) {
+	if len(sh.Rings) == 0 {
+		return
+	}
+	if sh.Closed {
+		d.b.Path(sh.Rings, p)
+	} else {
+		d.b.Lines(sh.Rings, p)
+	}
 }
 
 func (d *drawer) labels(ctx context.Context, ls []Label) error {
@@ -210,7 +239,7 @@ func (s *Scene) Items() int {
 		n += len(p.Rings)
 	}
 	for _, g := range s.Groups {
-		n += len(g.Markers) + len(g.Clusters) + len(g.Dots)
+		n += len(g.Markers) + len(g.Clusters) + len(g.Dots) + len(g.Shapes)
 	}
 	return n
 }
@@ -226,7 +255,7 @@ func (s *Scene) GroupInfos() []GroupInfo {
 		out = append(out, GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title})
 	}
 	out = append(out, labelsGroup)
-	if s.Highlight != nil {
+	if s.Highlight != nil || len(s.HighlightShapes) > 0 {
 		out = append(out, selectionGroup)
 	}
 	for _, o := range s.Overlays {

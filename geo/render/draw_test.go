@@ -47,6 +47,11 @@ func (r *recorder) Path(rings [][]orb.Point, p render.Paint) {
 	r.Backend.Path(rings, p)
 }
 
+func (r *recorder) Lines(lines [][]orb.Point, p render.Paint) {
+	r.calls = append(r.calls, fmt.Sprintf("lines %d %v", len(lines), p))
+	r.Backend.Lines(lines, p)
+}
+
 func (r *recorder) Symbol(sym render.Symbol, x, y float64, id string) {
 	r.calls = append(r.calls, fmt.Sprintf("symbol %+v at %.1f,%.1f %s", sym, x, y, id))
 	r.Backend.Symbol(sym, x, y, id)
@@ -373,6 +378,7 @@ type nopBackend struct{}
 func (nopBackend) BeginGroup(render.GroupInfo)                           {}
 func (nopBackend) EndGroup()                                             {}
 func (nopBackend) Path([][]orb.Point, render.Paint)                      {}
+func (nopBackend) Lines([][]orb.Point, render.Paint)                     {}
 func (nopBackend) Symbol(render.Symbol, float64, float64, string)        {}
 func (nopBackend) Text(render.Text)                                      {}
 func (nopBackend) Image(image.Image, float64, float64, float64, float64) {}

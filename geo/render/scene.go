@@ -32,6 +32,9 @@ type Scene struct {
 	// Highlight is the selected marker, drawn again above everything with
 	// a halo so that no other marker or label hides it.
 	Highlight *Marker
+	// HighlightShapes is the selected line or polygon feature (its
+	// polygons, then its lines), drawn again above everything with a halo.
+	HighlightShapes []Shape
 	// Overlays are the page furniture drawn over the map, in order:
 	// attribution, and for exports title, legend, scale bar, north arrow
 	// and footnote.
@@ -45,11 +48,12 @@ type Polygon struct {
 	Stroke color.NRGBA
 }
 
-// Group is the markers of one layer, drawn in order, and its clusters or
-// dots.
+// Group is the markers of one layer, drawn in order, its clusters or
+// dots, and its lines and polygons, drawn first.
 type Group struct {
 	Layer    string // layer id
 	Title    string
+	Shapes   []Shape
 	Markers  []Marker
 	Clusters []Cluster
 	// Dots are a crowd of sites drawn one by one (clustering off), each a
@@ -152,6 +156,7 @@ func (p projector) pixel(u orb.Point) (float64, float64) {
 // in the frame than can be told apart, its clusters.
 func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]labelCand) Group {
 	g := Group{Layer: l.ID, Title: l.Title}
+	layerShapes(s, &g, l, in, newShapeDrawer(s, in, proj), cands)
 	margin := frameMargin
 	inView := func(x, y float64) bool {
 		return x >= -margin && y >= -margin && x <= s.Width+margin && y <= s.Height+margin
@@ -170,7 +175,9 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		crowded = n > ClusterFrom
 	}
 	if crowded && !in.NoClusters {
-		g.Markers, g.Clusters = clusters(s, l, in, proj, each)
+		var ms []Marker
+		ms, g.Clusters = clusters(s, l, in, proj, each)
+		g.Markers = append(g.Markers, ms...)
 		for _, m := range g.Markers {
 			if m.Selected {
 				hl := m
@@ -180,9 +187,9 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		return g
 	}
 	if crowded {
-		g.Dots = make([]Dot, 0, n)
+		g.Dots = slices.Grow(g.Dots, n)
 	} else {
-		g.Markers = make([]Marker, 0, n)
+		g.Markers = slices.Grow(g.Markers, n)
 	}
 	each = candidates(l, in, s, margin, true)
 	sel := selectedIndex(in, l)
@@ -262,12 +269,22 @@ func countInFrame(l *layer.Layer, each func(func(i int) bool), proj projector, w
 	return n
 }
 
-// candidates calls fn with the layer's sites that may lie within reach
-// pixels of the frame, in layer order, until fn returns false: from the
-// grid index when one is given and the frame does not wrap the world, else
-// every site.
-// ordered sorts them into layer order, which drawing needs.
+// candidates calls fn with the layer's point sites that may lie within
+// reach pixels of the frame, in layer order, until fn returns false: from
+// the grid index when one is given and the frame does not wrap the world,
+// else every site. ordered sorts them into layer order, which drawing
+// needs. Lines, polygons and MultiPoints are drawn by layerShapes.
 func candidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
+	each := pointCandidates(l, in, s, reach, ordered)
+	if !l.HasShapes() {
+		return each
+	}
+	return func(fn func(i int) bool) {
+		each(func(i int) bool { return l.Type(i) != layer.Point || fn(i) })
+	}
+}
+
+func pointCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
 	g := in.Grids[l]
 	b := in.View.Bounds()
 	pad := reach / in.View.WorldSize()

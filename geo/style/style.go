@@ -49,12 +49,13 @@ type Marker struct {
 
 // Sizes in logical pixels (scaled by the pixel ratio when drawn).
 const (
-	MarkerSize   = 14.0 // marker diameter
-	StrokeWidth  = 2.0  // marker outline
-	HaloWidth    = 3.0  // selection ring beyond the marker
-	LabelSize    = 12.0 // label text height
-	LabelOffset  = 10.0 // gap between marker centre and label
-	HitTolerance = 8.0  // how far from a marker a click still picks it
+	MarkerSize       = 14.0 // marker diameter
+	StrokeWidth      = 2.0  // marker outline
+	HaloWidth        = 3.0  // selection ring beyond the marker
+	LabelSize        = 12.0 // label text height
+	LabelOffset      = 10.0 // gap between marker centre and label
+	HitTolerance     = 8.0  // how far from a marker a click still picks it
+	LineHitTolerance = 6.0  // how far from a line a click still picks it
 )
 
 // Okabe-Ito colours.

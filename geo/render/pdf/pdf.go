@@ -117,24 +117,68 @@ func (c *Canvas) EndGroup() {
 // Path implements render.Backend.
 func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 	f := c.f
-	style := ""
-	if p.Fill.A != 0 {
+	if p.Fill.A == 0xFF && (p.Stroke.A == 0xFF || p.Stroke.A == 0) && p.Dash == ([2]float64{}) {
+		// Opaque and solid: filled and outlined in one operator.
 		fill(f, p.Fill)
-		style = "F"
-	}
-	if p.Stroke.A != 0 {
-		stroke(f, p.Stroke)
-		f.SetLineWidth(p.Width * pt)
-		f.SetLineJoinStyle("round")
-		style += "D"
-	}
-	if style == "" {
+		style := "F"
+		if p.Stroke.A != 0 {
+			c.strokeWith(p)
+			style = "FD"
+		}
+		c.trace(rings, true)
+		f.DrawPath(style)
 		return
 	}
-	if p.Fill.A != 0 && p.Fill.A != 0xFF {
-		f.SetAlpha(float64(p.Fill.A)/255, "Normal")
-		defer f.SetAlpha(1, "Normal")
+	if p.Fill.A != 0 {
+		fill(f, p.Fill)
+		c.alpha(p.Fill.A, func() {
+			c.trace(rings, true)
+			f.DrawPath("F")
+		})
 	}
+	c.outline(rings, p, true)
+}
+
+// Lines implements render.Backend: open subpaths, stroked.
+func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) { c.outline(lines, p, false) }
+
+// outline strokes rings (closed) or lines with p's stroke, see-through
+// and dashed as p says.
+func (c *Canvas) outline(lines [][]orb.Point, p render.Paint, closed bool) {
+	if p.Stroke.A == 0 {
+		return
+	}
+	c.strokeWith(p)
+	if p.Dash != ([2]float64{}) {
+		c.f.SetDashPattern([]float64{p.Dash[0] * pt, p.Dash[1] * pt}, 0)
+		defer c.f.SetDashPattern(nil, 0)
+	}
+	c.alpha(p.Stroke.A, func() {
+		c.trace(lines, closed)
+		c.f.DrawPath("D")
+	})
+}
+
+// strokeWith sets p's outline colour and width, with round joins and caps.
+func (c *Canvas) strokeWith(p render.Paint) {
+	stroke(c.f, p.Stroke)
+	c.f.SetLineWidth(p.Width * pt)
+	c.f.SetLineJoinStyle("round")
+	c.f.SetLineCapStyle("round")
+}
+
+// alpha runs paint with opacity a (of 255).
+func (c *Canvas) alpha(a uint8, paint func()) {
+	if a != 0xFF {
+		c.f.SetAlpha(float64(a)/255, "Normal")
+		defer c.f.SetAlpha(1, "Normal")
+	}
+	paint()
+}
+
+// trace adds the rings (closed) or lines to the current path.
+func (c *Canvas) trace(rings [][]orb.Point, closed bool) {
+	f := c.f
 	for _, r := range rings {
 		for i, q := range r {
 			if i == 0 {
@@ -143,9 +187,10 @@ func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 				f.LineTo(q[0]*pt, q[1]*pt)
 			}
 		}
-		f.ClosePath()
+		if closed {
+			f.ClosePath()
+		}
 	}
-	f.DrawPath(style)
 }
 
 // Symbol implements render.Backend: an opaque symbol (a marker) is a form

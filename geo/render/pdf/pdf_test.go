@@ -106,3 +106,34 @@ func TestPDFClustersMatchPNG(t *testing.T) {
 		t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
 	}
 }
+
+// TestShapesMatchPNG draws the lines and polygons of every shape view as
+// a PDF, draws it back with poppler and compares it with the PNG.
+func TestShapesMatchPNG(t *testing.T) {
+	for _, sv := range rendertest.ShapeViews() {
+		t.Run(sv.Name, func(t *testing.T) {
+			s, err := render.Build(sv.In)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Write(context.Background(), &buf, s, "", nil); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := rendertest.PDFPage(t, buf.Bytes())
+			if !ok {
+				t.Skip("needs pdftoppm (poppler-utils)")
+			}
+			want, err := raster.Draw(context.Background(), s, 1, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mean, far := rendertest.Compare(got, want)
+			t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
+			if mean > 4 || far > 0.02 {
+				rendertest.WriteFailed(t, sv.Name+"-pdf.png", got)
+				t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
+			}
+		})
+	}
+}

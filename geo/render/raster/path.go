@@ -45,9 +45,7 @@ func (c *Canvas) flush() {
 		}
 		if p.Stroke.A != 0 {
 			for _, pp := range c.pending {
-				for _, ring := range pp.rings {
-					c.outline(ring, p.Stroke)
-				}
+				c.stroke(pp.rings, p, true)
 			}
 		}
 	}
@@ -116,14 +114,6 @@ func (c *Canvas) fill(col color.NRGBA) {
 			}
 		}
 		r.Draw(c.img, b, src, b.Min)
-	}
-}
-
-// outline strokes a closed ring with anti-aliased 1-pixel lines.
-func (c *Canvas) outline(ring []orb.Point, col color.NRGBA) {
-	s := c.scale
-	for i := 1; i < len(ring); i++ {
-		line(c.img, ring[i-1][0]*s, ring[i-1][1]*s, ring[i][0]*s, ring[i][1]*s, col)
 	}
 }
 

@@ -254,3 +254,17 @@ func TestEveryPixelPainted(t *testing.T) {
 		})
 	}
 }
+
+// TestShapesGolden draws lines, polygons with holes and multi-geometries
+// at three zooms and across the antimeridian.
+func TestShapesGolden(t *testing.T) {
+	for _, sv := range rendertest.ShapeViews() {
+		t.Run(sv.Name, func(t *testing.T) {
+			s, err := render.Build(sv.In)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rendertest.AssertGolden(t, sv.Name+".png", rasterize(t, s, 1))
+		})
+	}
+}

@@ -177,20 +177,35 @@ func Compare(a, b image.Image) (mean, far float64) {
 // (poppler-utils): there the test fails.
 func PDFPage(t *testing.T, doc []byte) (image.Image, bool) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
+	return drawBack(t, doc, "page.pdf", "pdftoppm (poppler-utils)", "pdftoppm", "-r", "96", "-png", "-singlefile", "page.pdf", "page")
+}
+
+// SVGPage draws an SVG document at its size with librsvg's rsvg-convert,
+// as PDFPage draws a PDF.
+func SVGPage(t *testing.T, doc []byte) (image.Image, bool) {
+	t.Helper()
+	return drawBack(t, doc, "page.svg", "rsvg-convert (librsvg2-bin)", "rsvg-convert", "-o", "page.png", "page.svg")
+}
+
+// drawBack writes doc to a temporary folder as name and runs a tool there
+// that draws it into page.png.
+func drawBack(t *testing.T, doc []byte, name, pkg, tool string, args ...string) (image.Image, bool) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("CI must provide pdftoppm (poppler-utils)")
+			t.Fatalf("CI must provide %s", pkg)
 		}
-		t.Log("no pdftoppm (poppler-utils): the PDF is not drawn back")
+		t.Logf("no %s: the document is not drawn back", pkg)
 		return nil, false
 	}
 	dir := t.TempDir()
-	file := filepath.Join(dir, "page.pdf")
-	if err := os.WriteFile(file, doc, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, name), doc, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command("pdftoppm", "-r", "96", "-png", "-singlefile", file, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	cmd := exec.Command(tool, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", tool, err, out)
 	}
 	f, err := os.Open(filepath.Join(dir, "page.png"))
 	if err != nil {

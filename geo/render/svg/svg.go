@@ -95,15 +95,38 @@ func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 		fmt.Fprintf(c.w, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"%s/>\n", num(x0), num(y0), num(x1-x0), num(y1-y0), fill(p.Fill))
 		return
 	}
-	c.w.WriteString("<path" + fill(p.Fill))
-	if p.Stroke.A != 0 {
-		fmt.Fprintf(c.w, " stroke=\"%s\" stroke-width=\"%s\" stroke-linejoin=\"round\"", hex(p.Stroke), num(p.Width))
-	}
-	c.w.WriteString(" d=\"")
+	c.w.WriteString("<path" + fill(p.Fill) + strokeAttrs(p) + " d=\"")
 	for _, r := range rings {
-		c.w.WriteString(pathData(r))
+		c.w.WriteString(pathData(r, true))
 	}
 	c.w.WriteString("\"/>\n")
+}
+
+// Lines implements render.Backend: one path of open subpaths.
+func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) {
+	if p.Stroke.A == 0 {
+		return
+	}
+	c.w.WriteString("<path fill=\"none\" stroke-linecap=\"round\"" + strokeAttrs(p) + " d=\"")
+	for _, l := range lines {
+		c.w.WriteString(pathData(l, false))
+	}
+	c.w.WriteString("\"/>\n")
+}
+
+// strokeAttrs are the attributes of p's outline, or none.
+func strokeAttrs(p render.Paint) string {
+	if p.Stroke.A == 0 {
+		return ""
+	}
+	s := fmt.Sprintf(" stroke=\"%s\" stroke-width=\"%s\" stroke-linejoin=\"round\"", hex(p.Stroke), num(p.Width))
+	if p.Stroke.A != 0xFF {
+		s += fmt.Sprintf(" stroke-opacity=\"%s\"", num(float64(p.Stroke.A)/255))
+	}
+	if p.Dash != ([2]float64{}) {
+		s += fmt.Sprintf(" stroke-dasharray=\"%s %s\"", num(p.Dash[0]), num(p.Dash[1]))
+	}
+	return s
 }
 
 // Symbol implements render.Backend.
@@ -147,7 +170,7 @@ func (c *Canvas) symbol(sym render.Symbol) string {
 	}
 	fmt.Fprintf(&c.defs, "<symbol id=\"%s\" overflow=\"visible\">", id)
 	for _, p := range paths {
-		c.defs.WriteString("<path d=\"" + pathData(p.Points) + "\"" + fill(p.Color) + "/>")
+		c.defs.WriteString("<path d=\"" + pathData(p.Points, true) + "\"" + fill(p.Color) + "/>")
 	}
 	c.defs.WriteString("</symbol>\n")
 	return id
@@ -197,7 +220,7 @@ func fill(col color.NRGBA) string {
 }
 
 // pathData is a closed path through the points (orb.Point or [2]float64).
-func pathData[P ~[2]float64](pts []P) string {
+func pathData[P ~[2]float64](pts []P, closed bool) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i == 0 {
@@ -207,7 +230,9 @@ func pathData[P ~[2]float64](pts []P) string {
 		}
 		b.WriteString(num(p[0]) + " " + num(p[1]))
 	}
-	b.WriteString("Z")
+	if closed {
+		b.WriteString("Z")
+	}
 	return b.String()
 }
 

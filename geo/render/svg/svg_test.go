@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/render/rendertest"
 )
 
@@ -84,5 +85,36 @@ func TestSVG(t *testing.T) {
 	}
 	if root.attr("viewBox") != "0 0 960 600" {
 		t.Errorf("viewBox %q", root.attr("viewBox"))
+	}
+}
+
+// TestShapesMatchPNG draws every shape view as SVG, draws it back with
+// librsvg and compares it with the PNG.
+func TestShapesMatchPNG(t *testing.T) {
+	for _, sv := range rendertest.ShapeViews() {
+		t.Run(sv.Name, func(t *testing.T) {
+			s, err := render.Build(sv.In)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Write(context.Background(), &buf, s, 1, nil); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := rendertest.SVGPage(t, buf.Bytes())
+			if !ok {
+				t.Skip("needs rsvg-convert (librsvg2-bin)")
+			}
+			want, err := raster.Draw(context.Background(), s, 1, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mean, far := rendertest.Compare(got, want)
+			t.Logf("SVG vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
+			if mean > 4 || far > 0.02 {
+				rendertest.WriteFailed(t, sv.Name+"-svg.png", got)
+				t.Errorf("SVG differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
+			}
+		})
 	}
 }

@@ -1,0 +1,174 @@
+package raster
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/paulmach/orb"
+	"golang.org/x/image/vector"
+)
+
+// Lines implements render.Backend.
+func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) {
+	c.flush()
+	if p.Stroke.A != 0 {
+		c.stroke(lines, p, false)
+	}
+}
+
+// thinLine is the width up to which a solid outline is drawn as 1-pixel
+// anti-aliased lines, the fastest way.
+const thinLine = 1.25
+
+// stroke strokes lines (rings when closed) with p's colour, width and
+// dashes: each segment becomes a quadrilateral and each vertex a small
+// octagon (round joins and caps), all wound the same way, so the
+// rasterizer fills their union once.
+func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
+	s := c.scale
+	if p.Width*s <= thinLine && p.Dash == ([2]float64{}) {
+		for _, l := range lines {
+			c.polyline(l, closed, p.Stroke)
+		}
+		return
+	}
+	half := p.Width * s / 2
+	pieces := make([][]orb.Point, 0, len(lines))
+	for _, l := range lines {
+		px := make([]orb.Point, 0, len(l)+1)
+		for _, q := range l {
+			px = append(px, orb.Point{q[0] * s, q[1] * s})
+		}
+		if closed && len(px) > 0 && px[0] != px[len(px)-1] {
+			px = append(px, px[0])
+		}
+		if p.Dash != ([2]float64{}) {
+			pieces = dashLine(pieces, px, p.Dash[0]*s, p.Dash[1]*s)
+		} else {
+			pieces = append(pieces, px)
+		}
+	}
+	bb := piecesBound(pieces, half).Intersect(c.img.Rect)
+	if bb.Empty() {
+		return
+	}
+	r := rasterizers.Get().(*vector.Rasterizer)
+	defer rasterizers.Put(r)
+	r.Reset(bb.Dx(), bb.Dy())
+	ox, oy := float64(bb.Min.X), float64(bb.Min.Y)
+	for _, pc := range pieces {
+		for i := range pc {
+			join(r, pc[i][0]-ox, pc[i][1]-oy, half)
+			if i > 0 {
+				segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
+			}
+		}
+	}
+	r.Draw(c.img, bb, image.NewUniform(p.Stroke), bb.Min)
+}
+
+// polyline draws a thin line along pts in pixels of the scene.
+func (c *Canvas) polyline(pts []orb.Point, closed bool, col color.NRGBA) {
+	s := c.scale
+	for i := 1; i < len(pts); i++ {
+		line(c.img, pts[i-1][0]*s, pts[i-1][1]*s, pts[i][0]*s, pts[i][1]*s, col)
+	}
+	if n := len(pts) - 1; closed && n > 1 && pts[n] != pts[0] {
+		line(c.img, pts[n][0]*s, pts[n][1]*s, pts[0][0]*s, pts[0][1]*s, col)
+	}
+}
+
+// segment adds the quadrilateral of a segment of width 2*half.
+func segment(r *vector.Rasterizer, x0, y0, x1, y1, half float64) {
+	dx, dy := x1-x0, y1-y0
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return
+	}
+	nx, ny := -dy/l*half, dx/l*half
+	r.MoveTo(float32(x0+nx), float32(y0+ny))
+	r.LineTo(float32(x1+nx), float32(y1+ny))
+	r.LineTo(float32(x1-nx), float32(y1-ny))
+	r.LineTo(float32(x0-nx), float32(y0-ny))
+	r.ClosePath()
+}
+
+// octagon is a unit octagon wound as segment winds its quadrilaterals.
+var octagon = func() (o [8][2]float64) {
+	for i := range o {
+		a := -float64(i) * math.Pi / 4
+		o[i] = [2]float64{math.Cos(a), math.Sin(a)}
+	}
+	return o
+}()
+
+// join adds a round join (or cap) of radius half at a vertex.
+func join(r *vector.Rasterizer, x, y, half float64) {
+	for i, o := range octagon {
+		px, py := float32(x+o[0]*half), float32(y+o[1]*half)
+		if i == 0 {
+			r.MoveTo(px, py)
+		} else {
+			r.LineTo(px, py)
+		}
+	}
+	r.ClosePath()
+}
+
+// dashLine appends the dashes (on, off lengths) of a line to out; the
+// pattern runs on across vertices.
+func dashLine(out [][]orb.Point, pts []orb.Point, on, off float64) [][]orb.Point {
+	if on <= 0 || off <= 0 {
+		return append(out, pts)
+	}
+	drawing, left := true, on
+	cur := []orb.Point{}
+	for i := 1; i < len(pts); i++ {
+		a, b := pts[i-1], pts[i]
+		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
+		pos := 0.0
+		if drawing && len(cur) == 0 {
+			cur = append(cur, a)
+		}
+		for seg-pos > left {
+			pos += left
+			t := pos / seg
+			q := orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])}
+			if drawing {
+				out = append(out, append(cur, q))
+				cur = nil
+			} else {
+				cur = []orb.Point{q}
+			}
+			drawing = !drawing
+			left = off
+			if drawing {
+				left = on
+			}
+		}
+		left -= seg - pos
+		if drawing {
+			cur = append(cur, b)
+		}
+	}
+	if drawing && len(cur) > 1 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// piecesBound is the pixel rectangle covering the lines widened by half.
+func piecesBound(pieces [][]orb.Point, half float64) image.Rectangle {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, pc := range pieces {
+		for _, q := range pc {
+			x0, y0, x1, y1 = min(x0, q[0]), min(y0, q[1]), max(x1, q[0]), max(y1, q[1])
+		}
+	}
+	if x0 > x1 {
+		return image.Rectangle{}
+	}
+	return image.Rect(int(math.Floor(x0-half)), int(math.Floor(y0-half)), int(math.Ceil(x1+half))+1, int(math.Ceil(y1+half))+1)
+}

@@ -1,0 +1,276 @@
+package render
+
+import (
+	"math"
+
+	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/style"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
+)
+
+// Shape is one line or polygon feature as drawn: its rings in pixels
+// (every part, on every world copy in the frame), simplified for the zoom
+// and clipped to the frame. Closed rings are filled and outlined (Path);
+// open ones are stroked (Lines).
+type Shape struct {
+	Rings  [][]orb.Point
+	Closed bool
+	Paint  Paint
+	Site   layer.Site
+	ID     string
+}
+
+// Shape sizes in logical pixels.
+const (
+	lineWidth    = 2.5 // a line feature
+	outlineWidth = 1.5 // a polygon's outline
+	hoverWidth   = 1.5 // added when hovered
+	haloWidth    = 3.0 // around the selected shape, on each side
+	// simplifyTol is how close (in pixels) a vertex may come to the last
+	// one kept before it is dropped: finer detail cannot be seen.
+	simplifyTol = 0.5
+	// tinyShape is the size in pixels under which a shape is drawn as a
+	// dot of its colour, as a crowd of sites is.
+	tinyShape = 2.0
+	// clipMargin is how far beyond the frame a shape is clipped, so that
+	// its outline's width never shows the cut.
+	clipMargin = 8.0
+)
+
+// dash is the dash pattern of outlines of sites not yet built.
+var dash = [2]float64{6, 4}
+
+// shapePaint is how a feature of a kind and status is painted: polygons
+// filled with their kind's colour, see-through, and outlined in it; lines
+// stroked in it. Sites not yet operating are dashed and fainter, as their
+// markers are hollow.
+func shapePaint(kind, status string, closed, hovered bool) Paint {
+	m := style.For(kind, status)
+	p := Paint{Stroke: m.Color, Width: lineWidth}
+	if closed {
+		fill := m.Color
+		fill.A = 0x59
+		if m.Fill != style.Solid {
+			fill.A = 0x26
+		}
+		p.Fill, p.Width = fill, outlineWidth
+	}
+	if m.Fill != style.Solid {
+		p.Dash = dash
+	}
+	if hovered {
+		p.Width += hoverWidth
+	}
+	return p
+}
+
+// highlightPaints are the selected shape's halo and its own stroke, drawn
+// over everything on the map.
+func highlightPaints(p Paint) (halo, line Paint) {
+	halo = Paint{Stroke: style.Highlight, Width: p.Width + 2*haloWidth}
+	line = Paint{Stroke: p.Stroke, Width: p.Width + 1, Dash: p.Dash}
+	return halo, line
+}
+
+// shapeDrawer projects a layer's parts into the frame.
+type shapeDrawer struct {
+	proj          projector
+	width, height float64
+	frame         orb.Bound // unit coordinates, with a margin
+	cx            float64   // unit x of the view centre
+}
+
+func newShapeDrawer(s *Scene, in Input, proj projector) *shapeDrawer {
+	b := in.View.Bounds()
+	pad := clipMargin / in.View.WorldSize()
+	return &shapeDrawer{proj: proj, width: s.Width, height: s.Height, cx: proj.cx,
+		frame: orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}}
+}
+
+// layerShapes adds the layer's lines and polygons to g, polygons before
+// lines so that no fill covers a line; a dot for each shape too small to
+// see; a marker for each point of a MultiPoint; and a label candidate at
+// each shape's anchor. The selected shape becomes the scene's highlight.
+func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, cands *[]labelCand) {
+	if !l.HasShapes() {
+		return
+	}
+	var lines []Shape
+	sel := selectedIndex(in, l)
+	for i := range l.Len() {
+		t := l.Type(i)
+		if t == layer.Point || t == layer.NoGeometry {
+			continue
+		}
+		poly, line, tiny := d.feature(l.Parts(i))
+		d.points(g, l, i, in)
+		hovered := isSite(in.Hovered, l, i)
+		if tiny != nil && i != sel {
+			st := style.For(l.Kinds[i], l.Status[i])
+			st.Dot = true
+			g.Dots = append(g.Dots, Dot{X: float32(tiny[0]), Y: float32(tiny[1]), Style: st})
+			continue
+		}
+		shapes := [2]Shape{
+			{Rings: poly, Closed: true, Paint: shapePaint(l.Kinds[i], l.Status[i], true, hovered), Site: l.Site(i), ID: l.IDs[i]},
+			{Rings: line, Paint: shapePaint(l.Kinds[i], l.Status[i], false, hovered), Site: l.Site(i), ID: l.IDs[i]},
+		}
+		if len(poly) > 0 {
+			g.Shapes = append(g.Shapes, shapes[0])
+		}
+		if len(line) > 0 {
+			lines = append(lines, shapes[1])
+		}
+		if i == sel {
+			s.HighlightShapes = []Shape{shapes[0], shapes[1]}
+		}
+		if x, y := d.proj.pixel(l.Unit[i]); (len(poly) > 0 || len(line) > 0) && x >= 0 && y >= 0 && x <= s.Width && y <= s.Height {
+			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
+		}
+	}
+	g.Shapes = append(g.Shapes, lines...)
+}
+
+// points adds a marker for each point of feature i's MultiPoint parts.
+func (d *shapeDrawer) points(g *Group, l *layer.Layer, i int, in Input) {
+	for _, p := range l.Parts(i) {
+		if p.Kind != layer.MultiPoint {
+			continue
+		}
+		for _, u := range p.Rings[0] {
+			if x, y := d.proj.pixel(u); x >= -frameMargin && y >= -frameMargin && x <= d.width+frameMargin && y <= d.height+frameMargin {
+				g.Markers = append(g.Markers, marker(l, i, x, y, in))
+			}
+		}
+	}
+}
+
+// feature projects one feature's line and polygon parts: its polygon
+// rings, its lines, and, when all of it is too small to see, where to put a
+// dot instead.
+func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, tiny *orb.Point) {
+	seen, small := false, true
+	var at orb.Point
+	for _, p := range parts {
+		if p.Kind == layer.MultiPoint {
+			continue
+		}
+		for _, off := range d.copies(p.Bound) {
+			seen = true
+			b := p.Bound
+			px := orb.Bound{Min: d.pixel(b.Min, off), Max: d.pixel(b.Max, off)}
+			if px.Max[0]-px.Min[0] >= tinyShape || px.Max[1]-px.Min[1] >= tinyShape {
+				small = false
+			}
+			at = px.Center()
+			if p.Kind == layer.Polygon {
+				poly = append(poly, d.polygon(p.Rings, off, px)...)
+			} else {
+				lines = append(lines, d.line(p.Rings[0], off, px)...)
+			}
+		}
+	}
+	if seen && small {
+		return nil, nil, &at
+	}
+	return poly, lines, nil
+}
+
+// copies are the world offsets at which a part with bound b shows in the
+// frame: the copy nearest the view centre, and its neighbours where the
+// part reaches across the edge of that world.
+func (d *shapeDrawer) copies(b orb.Bound) []float64 {
+	near := -math.Round((b.Min[0]+b.Max[0])/2 - d.cx)
+	var out []float64
+	for _, off := range [3]float64{near, near - 1, near + 1} {
+		if b.Max[0]+off < d.frame.Min[0] || b.Min[0]+off > d.frame.Max[0] || b.Max[1] < d.frame.Min[1] || b.Min[1] > d.frame.Max[1] {
+			continue
+		}
+		if off != near && (b.Max[0]+off < d.cx-0.5 || b.Min[0]+off > d.cx+0.5) {
+			continue // beyond the world nearest the centre
+		}
+		out = append(out, off)
+	}
+	return out
+}
+
+func (d *shapeDrawer) pixel(u orb.Point, off float64) orb.Point {
+	p := d.proj
+	return orb.Point{(u[0] + off - p.ox) * p.scale, (u[1] - p.oy) * p.scale}
+}
+
+// simplify projects a ring or line, dropping each vertex nearer than
+// simplifyTol to the last one kept; the last vertex is always kept.
+func (d *shapeDrawer) simplify(r []orb.Point, off float64) []orb.Point {
+	out := make([]orb.Point, 0, min(len(r), 64))
+	var last orb.Point
+	for i, u := range r {
+		q := d.pixel(u, off)
+		if i > 0 && i < len(r)-1 && math.Abs(q[0]-last[0]) < simplifyTol && math.Abs(q[1]-last[1]) < simplifyTol {
+			continue
+		}
+		out = append(out, q)
+		last = q
+	}
+	return out
+}
+
+// inside reports whether a pixel bound lies within the frame and its
+// margin, so its shape needs no clipping.
+func (d *shapeDrawer) inside(px orb.Bound) bool {
+	return px.Min[0] >= -clipMargin && px.Min[1] >= -clipMargin && px.Max[0] <= d.width+clipMargin && px.Max[1] <= d.height+clipMargin
+}
+
+func (d *shapeDrawer) clipBound() orb.Bound {
+	return orb.Bound{Min: orb.Point{-clipMargin, -clipMargin}, Max: orb.Point{d.width + clipMargin, d.height + clipMargin}}
+}
+
+// polygon projects a polygon's rings; a ring that collapses to fewer than
+// three points is left out, a polygon whose outer ring does is.
+func (d *shapeDrawer) polygon(rings [][]orb.Point, off float64, px orb.Bound) [][]orb.Point {
+	var out [][]orb.Point
+	for k, r := range rings {
+		q := d.simplify(r, off)
+		if len(q) < 3 {
+			if k == 0 {
+				return nil
+			}
+			continue
+		}
+		out = append(out, q)
+	}
+	if d.inside(px) || len(out) == 0 {
+		return out
+	}
+	poly := make(orb.Polygon, len(out))
+	for k, r := range out {
+		poly[k] = r
+	}
+	poly = clip.Polygon(d.clipBound(), poly)
+	out = out[:0]
+	for _, r := range poly {
+		if len(r) >= 3 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// line projects a line; clipping may cut it into several.
+func (d *shapeDrawer) line(r []orb.Point, off float64, px orb.Bound) [][]orb.Point {
+	q := d.simplify(r, off)
+	if len(q) < 2 {
+		return nil
+	}
+	if d.inside(px) {
+		return [][]orb.Point{q}
+	}
+	var out [][]orb.Point
+	for _, ls := range clip.LineString(d.clipBound(), q) {
+		if len(ls) >= 2 {
+			out = append(out, ls)
+		}
+	}
+	return out
+}
