@@ -59,6 +59,11 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 	if got := layerIDs(ls); !reflect.DeepEqual(got, []string{"multi-points", "multi-lines", "multi-polygons", "multi-tm30", "multi-wide"}) {
 		t.Fatalf("layers %v", got)
 	}
+	for i, want := range []string{"", "", "", "TUREF / TM30 (EPSG:5254)", ""} {
+		if ls[i].CRS != want {
+			t.Errorf("%s: coordinate system %q, want %q", ls[i].ID, ls[i].CRS, want)
+		}
+	}
 	for i, source := range []string{gpkgSources["points"], gpkgSources["lines"], gpkgSources["polygons"], gpkgSources["polygons"], wide} {
 		t.Run(ls[i].Title, func(t *testing.T) { sameAsGeoJSON(t, ls[i], source) })
 	}
@@ -73,6 +78,15 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 			t.Fatalf("%v, %v", layerIDs(ls), probs)
 		}
 		sameAsGeoJSON(t, ls[0], gpkgSources["points"])
+	})
+	t.Run("tm30 by its WKT", func(t *testing.T) {
+		// An organization PROJ does not know: the definition's WKT serves.
+		sqlExec(t, multi, `UPDATE gpkg_spatial_ref_sys SET organization = 'LOCAL' WHERE srs_id = 5254`)
+		ls, probs, err := LoadFile(context.Background(), multi, nil)
+		if err != nil || len(probs) > 0 || len(ls) != 5 || ls[3].CRS != "TUREF / TM30" {
+			t.Fatalf("%v, %v, %v", layerIDs(ls), probs, err)
+		}
+		sameAsGeoJSON(t, ls[3], gpkgSources["polygons"])
 	})
 }
 

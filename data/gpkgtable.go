@@ -17,6 +17,7 @@ type tableReader struct {
 	t      gpkgTable
 	report func(format string, args ...any) // a problem of the file
 	tr     *crs.Transform                   // nil when the table is in WGS 84
+	crs    string                           // the table's system when it is not
 	q      gpkgQuery
 	l      *layer.Layer
 	// recBytes is the size of the records added, to foresee the rest.
@@ -46,7 +47,7 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 	total := r.count(ctx, db)
 	for _, anyBlob := range []bool{false, true} {
 		r.q = newGPKGQuery(r.t, cols, anyBlob)
-		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, Decoder: newGPKGProps(r.q.names)}
+		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, CRS: r.crs, Decoder: newGPKGProps(r.q.names)}
 		r.l.Grow(total)
 		r.found, r.bad, r.recBytes = nil, 0, 0
 		err = r.scan(ctx, db, total)
@@ -95,6 +96,7 @@ func (r *tableReader) transform(ctx context.Context, db *sql.DB) bool {
 		return false
 	}
 	c, err := crs.ParseCode(org.String, code.Int64)
+	byCode := err == nil
 	if err != nil && def.String != "" && def.String != "undefined" {
 		c, err = crs.Parse(def.String)
 	}
@@ -103,6 +105,10 @@ func (r *tableReader) transform(ctx context.Context, db *sql.DB) bool {
 			return true
 		}
 		if r.tr, err = crs.ToWGS84(c); err == nil {
+			r.crs = c.Name()
+			if byCode {
+				r.crs += fmt.Sprintf(" (%s:%d)", org.String, code.Int64)
+			}
 			return true
 		}
 	}
