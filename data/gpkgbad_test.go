@@ -38,7 +38,7 @@ func TestGeoPackageBad(t *testing.T) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, "DELETE FROM gpkg_contents")
 		}, "the GeoPackage has no feature tables", 0, nil},
-		{"truncated", func(t *testing.T, p string) { os.WriteFile(p, goodBytes[:len(goodBytes)/2], 0o644) }, "malformed", 0, nil},
+		{"truncated", func(t *testing.T, p string) { os.WriteFile(p, goodBytes[:len(goodBytes)/2], 0o644) }, "the GeoPackage is damaged or cut short (database disk image is malformed)", 0, nil},
 		{"unknown coordinate system", func(t *testing.T, p string) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, `INSERT INTO gpkg_spatial_ref_sys VALUES ('Nowhere Grid', 99999, 'EPSG', 99999, 'undefined', '')`,
