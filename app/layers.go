@@ -28,8 +28,13 @@ type LayerPanel struct {
 	// which Removable says yes (one added beside the dataset).
 	OnRemove  func(layerID string)
 	Removable func(layerID string) bool
+	// OnStyle, when set, is called when the user asks to change a
+	// layer's style.
+	OnStyle func(layerID string)
 
 	rows      map[string]*layerRow // by layer id
+	styles    map[string]*style.Layer
+	layers    []*layer.Layer
 	header    fyne.CanvasObject
 	statusKey []fyne.CanvasObject
 	box       *fyne.Container
@@ -58,6 +63,7 @@ func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 // after, so a loading layer that is shown again and again does not pile up
 // widgets.
 func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
+	p.layers = layers
 	rows := make(map[string]*layerRow, len(layers))
 	objs := []fyne.CanvasObject{p.header}
 	for _, l := range layers {
@@ -65,7 +71,7 @@ func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
 		if r == nil {
 			r = p.newRow(l.ID)
 		}
-		r.update(l)
+		r.update(l, p.styles[l.ID])
 		if p.OnRemove != nil && p.Removable != nil && p.Removable(l.ID) {
 			r.remove.Show()
 		} else {
@@ -79,15 +85,26 @@ func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
 	p.box.Refresh()
 }
 
-// layerRow is a layer's check box, its remove button when it has one, and
-// the key of its kinds.
+// SetStyle shows a layer's key by its style (nil: by kind and status).
+func (p *LayerPanel) SetStyle(layerID string, st *style.Layer) {
+	if p.styles == nil {
+		p.styles = map[string]*style.Layer{}
+	}
+	p.styles[layerID] = st
+	p.SetLayers(p.layers)
+}
+
+// layerRow is a layer's check box, its style and remove buttons, and the
+// key of its kinds or its style.
 type layerRow struct {
 	check  *widget.Check
+	style  *widget.Button
 	remove *widget.Button // shown for layers that can be taken off
 	keys   *fyne.Container
 	box    *fyne.Container
 	byKind map[string]*fyne.Container // key rows made so far
 	kinds  []layer.KindCount          // what the key shows
+	shown  *style.Layer               // the style the key shows, when not by kind
 }
 
 func (p *LayerPanel) newRow(id string) *layerRow {
@@ -104,18 +121,33 @@ func (p *LayerPanel) newRow(id string) *layerRow {
 		}
 	})
 	r.remove.Importance = widget.LowImportance
-	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, r.remove, r.check), r.keys)
+	r.style = widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() {
+		if p.OnStyle != nil {
+			p.OnStyle(id)
+		}
+	})
+	r.style.Importance = widget.LowImportance
+	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(r.style, r.remove), r.check), r.keys)
 	return r
 }
 
-// update shows the layer's title, count and kinds; a kind's key row is
-// made once and its count updated after.
-func (r *layerRow) update(l *layer.Layer) {
+// update shows the layer's title, count and key: its kinds, a kind's key
+// row made once and its count updated after, or its style's key.
+func (r *layerRow) update(l *layer.Layer, st *style.Layer) {
 	r.check.SetText(fmt.Sprintf("%s (%d)", l.Title, l.Len()))
-	kinds := l.KindCounts()
-	if slices.Equal(kinds, r.kinds) {
+	if st != nil && st.Mode != style.ByKind {
+		if st != r.shown {
+			r.keys.Objects = styleKey(st, l.Title)
+			r.keys.Refresh()
+			r.shown, r.kinds = st, nil
+		}
 		return
 	}
+	kinds := l.KindCounts()
+	if slices.Equal(kinds, r.kinds) && r.shown == nil {
+		return
+	}
+	r.shown = nil
 	objs := make([]fyne.CanvasObject, 0, len(kinds))
 	for _, kc := range kinds {
 		text := fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)
@@ -159,4 +191,18 @@ func keyRow(m style.Marker, text string) *fyne.Container {
 	img.SetMinSize(fyne.NewSize(22, 22))
 	l := widget.NewLabel(text)
 	return container.NewHBox(img, l)
+}
+
+// styleKey is the key rows of a style: its categories with their counts,
+// its colour or its sizes.
+func styleKey(st *style.Layer, title string) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, e := range st.Key(title) {
+		text := e.Text
+		if e.Count > 0 {
+			text = fmt.Sprintf("%s (%d)", e.Text, e.Count)
+		}
+		out = append(out, keyRow(e.Marker, text))
+	}
+	return out
 }

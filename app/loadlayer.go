@@ -14,6 +14,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/style"
 )
 
 // LayerLoad is one layer file loading in the background: a row in the
@@ -68,6 +69,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.Map.RemoveLayer(id)
 		}
 		var ixs []*data.LayerIndex
+		styles := map[string]*style.Layer{}
 		for _, l := range ls {
 			if l.Len() == 0 {
 				continue
@@ -80,6 +82,10 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			ix := data.IndexLayer(l)
 			probs = append(probs, ix.Problems()...)
 			ixs = append(ixs, ix)
+			if st, err := data.DefaultStyle(ctx, l); err == nil && st != nil {
+				w.Map.SetStyle(l.ID, st)
+				styles[l.ID] = st
+			}
 			w.Map.SetLayer(l)
 		}
 		elapsed := time.Since(start)
@@ -90,6 +96,9 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.loads.Remove(ld.row)
 			for _, ix := range ixs {
 				w.cat.Attach(ix)
+			}
+			for id, st := range styles {
+				w.Layers.SetStyle(id, st)
 			}
 			w.Layers.SetLayers(layers)
 			w.status.SetText(loadSummary(name, ixs, probs, err, elapsed))

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"maps"
 	"slices"
 	"sync"
 
@@ -53,6 +54,7 @@ type MapView struct {
 	indexes  []*index.Layer
 	view     view.Viewport
 	hidden   map[string]bool
+	styles   map[string]*style.Layer // by layer id; none: by kind and status
 	selected layer.Site
 	hovered  layer.Site
 	scale    float32
@@ -74,7 +76,7 @@ type MapView struct {
 // NewMapView returns a map of the catalog opened at the given view, which is
 // also where Home returns to.
 func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
-	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, scale: 1,
+	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, styles: map[string]*style.Layer{}, scale: 1,
 		renders: make(chan struct{}, 1), tiles: raster.NewTileCache(), trace: newTracer()}
 	for _, l := range cat.Layers {
 		m.layers = append(m.layers, l)
@@ -169,6 +171,24 @@ func (m *MapView) SetLayerVisible(id string, visible bool) {
 		}
 	}
 	m.requestRender()
+}
+
+// SetStyle sets how a layer's features are coloured and sized (nil: by
+// kind and status); the map, and exports from it, follow.
+func (m *MapView) SetStyle(id string, st *style.Layer) {
+	m.mu.Lock()
+	styles := maps.Clone(m.styles) // the render goroutine may hold the old map
+	styles[id] = st
+	m.styles = styles
+	m.mu.Unlock()
+	m.requestRender()
+}
+
+// Style returns a layer's style (nil: by kind and status).
+func (m *MapView) Style(id string) *style.Layer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.styles[id]
 }
 
 // LayerVisible reports whether a layer is shown.
@@ -428,7 +448,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids}
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles}
 }
 
 // PixelScale is the screen's pixels per logical pixel.

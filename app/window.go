@@ -36,6 +36,8 @@ type Window struct {
 	cat     *data.Catalog
 	// openURL opens a checked link: the app's OpenURL, or a test's.
 	openURL func(*url.URL) error
+	// stylePanel is the style dialog opened last, for tests.
+	stylePanel *StylePanel
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
@@ -50,6 +52,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Layers.OnToggle = w.Map.SetLayerVisible
 	w.Layers.Removable = cat.Added
 	w.Layers.OnRemove = w.RemoveLayer
+	w.Layers.OnStyle = func(id string) { w.ShowStyleDialog(id) }
+	w.defaultStyles(cat.Layers)
 	w.Map.OnSelect = w.Details.SetFeature
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)

@@ -3,10 +3,10 @@ package data
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
-	"strings"
 )
 
 // site is one feature as a reader found it, before the feature check.
@@ -46,10 +46,19 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 		report("feature %q has no id; it was given this one", s.ID)
 	}
 	// A shape's positions were held to RFC 7946 as it was read.
-	if msg := pointProblem(s.Lon, s.Lat); s.Geom == nil && !s.Null && msg != "" {
+	point := s.Geom == nil && !s.Null
+	if msg := pointProblem(s.Lon, s.Lat); point && msg != "" {
 		report("feature %q: %s", s.ID, msg)
 		return false
 	}
+	s.checkFields(schema, report)
+	return true
+}
+
+// checkFields holds a feature's name, kind, status and coord_precision to
+// the rules, for a reader that checks its geometry itself: a missing name
+// is the id; the dataset schema applies only when schema is true.
+func (s *site) checkFields(schema bool, report func(format string, args ...any)) {
 	if s.Name == "" {
 		if schema {
 			report("feature %q has no name", s.ID)
@@ -57,7 +66,7 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 		s.Name = s.ID
 	}
 	if !schema {
-		return true
+		return
 	}
 	if !KnownKind(s.Kind) {
 		report("feature %q: unknown kind %q (%s)", s.ID, s.Kind, known(Kinds))
@@ -68,7 +77,6 @@ func (s *site) check(schema bool, report func(format string, args ...any)) bool 
 	if s.Precision != "" && !KnownPrecision(s.Precision) {
 		report("feature %q: unknown coord_precision %q (%s)", s.ID, s.Precision, known(Precisions))
 	}
-	return true
 }
 
 // pointProblem says what is wrong with a point's longitude and latitude,

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -12,6 +13,7 @@ import (
 
 	flatbuffers "github.com/google/flatbuffers/go"
 
+	"github.com/lodemap/lodemap/geo/crs"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
@@ -37,6 +39,7 @@ var fgbFormat = Format{
 // Field slots (vtable offsets) of the schema's tables.
 const (
 	hdrName, hdrGeomType, hdrColumns, hdrFeatures, hdrIndexNode = 4, 8, 18, 20, 22
+	hdrCRS, crsOrg, crsCode, crsWKT, crsCodeString              = 24, 4, 6, 12, 14
 	colName, colType                                            = 4, 6
 	featGeometry, featProperties                                = 4, 6
 )
@@ -92,6 +95,11 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 		report(0, "%v", err)
 		return nil, probs
 	}
+	tr, err := fgbCRS(b[12:12+hlen], l)
+	if err != nil {
+		report(0, "%v; the layer is not shown, so as not to draw it in the wrong place", err)
+		return nil, probs
+	}
 	off := 12 + hlen
 	if node > 0 && count > 0 {
 		off += int(rtreeSize(count, uint64(node)))
@@ -109,6 +117,9 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 		},
 		func(bt *fgbBatch) *fgbBatch { bt.decode(b, dec, col); return bt },
 		func(bt *fgbBatch) bool {
+			if tr != nil {
+				fgbReproject(tr, bt)
+			}
 			for i := range bt.sites {
 				fgbAdd(l, src, &bt.sites[i], bt.first+i, bt.props[i], report)
 			}
@@ -414,4 +425,86 @@ func (d *fgbProps) Properties(rec []byte) ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return []byte(b.String()), nil
+}
+
+// fgbCRS reads the header's coordinate system: nil for WGS 84 (or none
+// given), else the transform to it; l is told the system's name. A system
+// that cannot be resolved is an error naming it.
+func fgbCRS(hb []byte, l *layer.Layer) (*crs.Transform, error) {
+	h := table(hb, 0)
+	o := flatbuffers.UOffsetT(h.Offset(hdrCRS))
+	if o == 0 {
+		return nil, nil
+	}
+	c := &flatbuffers.Table{Bytes: hb, Pos: h.Indirect(o + h.Pos)}
+	str := func(slot flatbuffers.VOffsetT) string {
+		if so := flatbuffers.UOffsetT(c.Offset(slot)); so != 0 {
+			return c.String(so + c.Pos)
+		}
+		return ""
+	}
+	org, code, wkt := cmp.Or(str(crsOrg), "EPSG"), c.GetInt32Slot(crsCode, 0), str(crsWKT)
+	if code == 0 && wkt == "" {
+		if cs := str(crsCodeString); cs != "" {
+			wkt = org + ":" + cs
+		} else {
+			return nil, nil
+		}
+	}
+	if strings.EqualFold(org, "EPSG") && code == 4326 {
+		return nil, nil
+	}
+	var sys *crs.CRS
+	var err error
+	if code != 0 {
+		sys, err = crs.ParseCode(org, int64(code))
+	}
+	if (code == 0 || err != nil) && wkt != "" {
+		sys, err = crs.Parse(wkt)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("unknown coordinate system %s:%d", org, code)
+	}
+	if sys.IsWGS84() {
+		return nil, nil
+	}
+	tr, err := crs.ToWGS84(sys)
+	if err != nil {
+		return nil, fmt.Errorf("no way from the coordinate system %s to WGS 84", sys.Name())
+	}
+	l.CRS = sys.Name()
+	return tr, nil
+}
+
+// fgbReproject takes a batch's positions to WGS 84: its points in one
+// call, its other geometries one by one. A feature whose position cannot be
+// taken is kept without a place, and said.
+func fgbReproject(tr *crs.Transform, bt *fgbBatch) {
+	var pts []orb.Point
+	var at []int
+	for i, s := range bt.sites {
+		if s.Geom == nil && !s.Null {
+			pts, at = append(pts, orb.Point{s.Lon, s.Lat}), append(at, i)
+		}
+	}
+	tr.Points(pts) // a point it cannot take becomes NaN: said below
+	for k, i := range at {
+		s := &bt.sites[i]
+		s.Lon, s.Lat = pts[k][0], pts[k][1]
+		if math.IsNaN(s.Lon) {
+			s.Null, s.Problem = true, "its position cannot be taken to WGS 84; it is listed without a place"
+		}
+	}
+	for i := range bt.sites {
+		s := &bt.sites[i]
+		if s.Geom == nil {
+			continue
+		}
+		g, err := tr.Geometry(s.Geom)
+		if err != nil {
+			s.Geom, s.Null, s.Problem = nil, true, err.Error()
+			continue
+		}
+		s.Geom = g
+	}
 }

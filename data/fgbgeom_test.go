@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,46 @@ func TestFlatGeobufGeometries(t *testing.T) {
 				}
 				if want.Located(i) && !near(flatten(got.Geometry(j)), flatten(want.Geometry(i))) {
 					t.Errorf("%s: geometry %v, want %v", id, got.Geometry(j), want.Geometry(i))
+				}
+			}
+		})
+	}
+}
+
+// TestFlatGeobufProjected has GDAL write the shapes in TUREF / TM30
+// (EPSG:5254) and in UTM 36N (EPSG:32636): Lodemap must take them back to
+// the same lon/lat within 1e-7 degrees, and name the system.
+func TestFlatGeobufProjected(t *testing.T) {
+	needOgr2ogr(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "shapes.geojson")
+	// Features near Turkey, where both systems are defined.
+	body := strings.NewReplacer("[0,0],[1,0],[1,1],[0,0]", "[29,37],[29.5,37],[29.5,37.5],[29,37]",
+		"[2,2],[3,2],[3,3],[2,2]", "[33,38],[33.5,38],[33.5,38.5],[33,38]", "[5,5]", "[30,38]", "[6,6]", "[31,38.5]").Replace(shapesGeoJSON)
+	if err := os.WriteFile(src, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := readGeoJSON(context.Background(), testSource([]byte(body), "shapes.geojson", false))
+	for _, epsg := range []string{"EPSG:5254", "EPSG:32636"} {
+		t.Run(epsg, func(t *testing.T) {
+			dst := filepath.Join(dir, strings.ReplaceAll(epsg, ":", "")+".fgb")
+			if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-t_srs", epsg, dst, src).CombinedOutput(); err != nil {
+				t.Fatalf("ogr2ogr: %v\n%s", err, out)
+			}
+			got, probs, err := loadOne(context.Background(), dst, nil)
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("%v %v", probs, err)
+			}
+			if got.CRS == "" {
+				t.Error("the layer does not name its coordinate system")
+			}
+			for i, id := range want.IDs {
+				j := got.Index(id)
+				if j < 0 || !want.Located(i) {
+					continue
+				}
+				if !near(flatten(got.Geometry(j)), flatten(want.Geometry(i))) {
+					t.Errorf("%s: %v, want %v", id, got.Geometry(j), want.Geometry(i))
 				}
 			}
 		})

@@ -78,6 +78,7 @@ func init() {
 	RegisterFormat(csvFormat)
 	RegisterFormat(kmlFormat)
 	RegisterFormat(gpkgFormat)
+	RegisterFormat(shpFormat)
 }
 
 // FormatOf returns the format of a layer file: the first whose sniffer
@@ -176,3 +177,10 @@ func bomLen(b []byte) int {
 	}
 	return 0
 }
+
+// jsonRecord is the Decoder of a layer whose records are already JSON
+// objects of the feature's properties (a Shapefile's rows).
+type jsonRecord struct{}
+
+// Properties returns the record itself.
+func (jsonRecord) Properties(rec []byte) ([]byte, error) { return rec, nil }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -39,7 +41,11 @@ func TestFormatOf(t *testing.T) {
 		{"other XML", "a.xml", []byte("<?xml version=\"1.0\"?><gpx>"), ""},
 		{"KMZ by content", "a.zip", kmzHead, "KML"},
 		{"KMZ by extension", "a.kmz", []byte("PK\x03\x04"), "KML"},
-		{"zip without a KML first", "a.zip", append([]byte("PK\x03\x04"), make([]byte, 40)...), ""},
+		{"zip without a KML first, by extension", "a.zip", append([]byte("PK\x03\x04"), make([]byte, 40)...), "Shapefile"},
+		{"zip of a Shapefile by content", "a.bin", zipOf(t, "roads.dbf", []byte{}), "Shapefile"},
+		{"other zip", "a.bin", zipOf(t, "readme.txt", []byte{}), ""},
+		{"Shapefile by content", "a", shpBytes(1, [4]float64{}), "Shapefile"},
+		{"Shapefile by extension", "a.SHP", []byte("broken"), "Shapefile"},
 		{"empty file", "a", nil, ""},
 	}
 	for _, tt := range tests {
@@ -60,6 +66,7 @@ func TestLayerID(t *testing.T) {
 		{"a.fgb", "a"},
 		{"notes.tar.gz", "notes.tar"},
 		{"plain", "plain"},
+		{"roads.shp.zip", "roads"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,11 +84,15 @@ func TestDatasetLayersByRegistry(t *testing.T) {
 	fgb, _ := os.ReadFile("testdata/fgb/automakers-noindex.fgb")
 	csv := "id,name,kind,status,lon,lat\nx-1,X One,mine,operating,30,40\n"
 	fsys := fstest.MapFS{
-		"layers/a.geojson":  {Data: geo},
-		"layers/b.fgb":      {Data: fgb},
-		"layers/c.csv":      {Data: []byte(csv)},
-		"layers/d.csv.gz":   {Data: gzipped(t, strings.ReplaceAll(csv, "x-1", "x-2"))},
-		"layers/e.csv":      {Data: bytes.ReplaceAll(geo, []byte(`"id": "`), []byte(`"id": "e-`))}, // GeoJSON, misnamed
+		"layers/a.geojson": {Data: geo},
+		"layers/b.fgb":     {Data: fgb},
+		"layers/c.csv":     {Data: []byte(csv)},
+		"layers/d.csv.gz":  {Data: gzipped(t, strings.ReplaceAll(csv, "x-1", "x-2"))},
+		"layers/e.csv":     {Data: bytes.ReplaceAll(geo, []byte(`"id": "`), []byte(`"id": "e-`))}, // GeoJSON, misnamed
+		"layers/f.shp": {Data: shpBytes(1, [4]float64{30, 40, 30, 40}, binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(
+			[]byte{1, 0, 0, 0}, math.Float64bits(30)), math.Float64bits(40)))},
+		"layers/f.dbf": {Data: dbfBytes(0, []testField{{"id", 'C', 3, 0}, {"name", 'C', 5, 0}, {"kind", 'C', 4, 0}, {"status", 'C', 9, 0}},
+			" x-3X Tremineoperating")},
 		"layers/notes.txt":  {Data: []byte("not a layer")},
 		"articles/.gitkeep": {},
 	}
@@ -92,10 +103,10 @@ func TestDatasetLayersByRegistry(t *testing.T) {
 	if len(c.Problems) > 0 {
 		t.Fatal(c.Problems)
 	}
-	if len(c.Layers) != 5 {
-		t.Errorf("%d layers, want a to e", len(c.Layers))
+	if len(c.Layers) != 6 {
+		t.Errorf("%d layers, want a to f", len(c.Layers))
 	}
-	for _, id := range []string{"x-1", "x-2", "tr-manisa-byd", "e-tr-beylikova-ree-deposit"} {
+	for _, id := range []string{"x-1", "x-2", "x-3", "tr-manisa-byd", "e-tr-beylikova-ree-deposit"} {
 		r, ok := c.Feature(id)
 		if !ok {
 			t.Errorf("no feature %s", id)

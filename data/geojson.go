@@ -35,26 +35,28 @@ var geoJSONFormat = Format{
 type geoFeature struct {
 	Type       string       `json:"type"`
 	ID         featureID    `json:"id"` // RFC 7946's Feature-level id
+	BBox       bbox         `json:"bbox"`
 	Geometry   *geoGeometry `json:"geometry"`
-	Properties struct {
-		ID        featureID `json:"id"`
-		Name      string    `json:"name"` // also "Name", "NAME": members match in any case
-		Title     string    `json:"title"`
-		Kind      string    `json:"kind"`
-		Status    string    `json:"status"`
-		Precision string    `json:"coord_precision"`
-	} `json:"properties"`
+	Properties geoProps     `json:"properties"`
 }
 
-// site is the feature as the feature check sees it: properties.id when
-// given, else the Feature's own id, else one made from the layer's id and
-// n, the feature's place in the file. What RFC 7946 forbids in its
-// geometry is reported (format and args as fmt.Sprintf takes them).
-func (f *geoFeature) site(layerID string, n int, report func(format string, args ...any)) site {
-	p := &f.Properties
+// geoProps are the properties the feature check reads.
+type geoProps struct {
+	ID        featureID `json:"id"`
+	Name      string    `json:"name"` // also "Name", "NAME": members match in any case
+	Title     string    `json:"title"`
+	Kind      string    `json:"kind"`
+	Status    string    `json:"status"`
+	Precision string    `json:"coord_precision"`
+}
+
+// site is the feature as the properties say: properties.id when given,
+// else the Feature's own id fid, else one made from the layer's id and n,
+// the feature's place in the file.
+func (p *geoProps) site(fid featureID, layerID string, n int) site {
 	s := site{ID: string(p.ID), Name: p.Name, Kind: p.Kind, Status: p.Status, Precision: p.Precision}
 	if s.ID == "" {
-		s.ID = string(f.ID)
+		s.ID = string(fid)
 	}
 	if s.ID == "" {
 		s.ID, s.Generated = generatedID(layerID, n), true
@@ -62,12 +64,24 @@ func (f *geoFeature) site(layerID string, n int, report func(format string, args
 	if s.Name == "" {
 		s.Name = p.Title
 	}
+	return s
+}
+
+// site is the feature as the feature check sees it: properties.id when
+// given, else the Feature's own id, else one made from the layer's id and
+// n, the feature's place in the file. What RFC 7946 forbids in its
+// geometry is reported (format and args as fmt.Sprintf takes them).
+func (f *geoFeature) site(layerID string, n int, report func(format string, args ...any)) site {
+	s := f.Properties.site(f.ID, layerID, n)
+	if f.BBox.bad {
+		report("feature %q: its bbox must hold 4 or 6 numbers, the lows then the highs", s.ID)
+	}
 	switch g := f.Geometry; {
 	case f.Type != "Feature":
 		s.NoPoint = fmt.Sprintf("type is %q, want \"Feature\"", f.Type)
 	case g == nil:
 		s.Null = true
-	case g.Type == "Point" && g.Coordinates.depth == 1:
+	case g.Type == "Point" && g.Coordinates.depth == 1 && !g.BBox.bad:
 		s.Lon, s.Lat = g.Coordinates.first[0], g.Coordinates.first[1]
 	default:
 		s.Geom = g.build(func(format string, args ...any) {
@@ -160,7 +174,7 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 		report(at(), "not a GeoJSON object: %v", err)
 		return nil, probs
 	}
-	sawFeatures := false
+	sawFeatures, sawType := false, false
 	for dec.More() {
 		keyOff := at()
 		tok, err := dec.Token()
@@ -180,7 +194,17 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 			if err := dec.Decode(&l.Order); err != nil {
 				report(keyOff, "order must be an integer")
 			}
+		case "style":
+			var raw json.RawMessage
+			err := dec.Decode(&raw)
+			if err == nil {
+				l.Style, err = parseStyle(raw)
+			}
+			if err != nil {
+				report(keyOff, "%v", err)
+			}
 		case "type":
+			sawType = true
 			var t string
 			if err := dec.Decode(&t); err != nil || t != "FeatureCollection" {
 				report(keyOff, "type is %q; a GeoJSON file holds a FeatureCollection, a Feature or a geometry", t)
@@ -211,6 +235,9 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 	if !sawFeatures {
 		report(0, "no \"features\" array")
 	}
+	if !sawType {
+		report(0, "the file has no \"type\" member: a FeatureCollection must say it is one")
+	}
 	if _, err := dec.Token(); err == nil && len(bytes.TrimSpace(b[at():])) > 0 {
 		report(at(), "text after the end of the GeoJSON object")
 	}
@@ -229,14 +256,17 @@ func readFeatures(dec *json.Decoder, l *layer.Layer, src *Source, at func() int,
 		if !decodeFeature(b, off, dec.Decode(&f), &f, report) {
 			return false
 		}
-		addFeature(l, src, &f, featureSpan{off, at(), n}, ln, report)
+		addFeature(l, src, &f, featureSpan{off: off, end: at(), n: n}, ln, report)
 	}
 	return true
 }
 
 // featureSpan is where a Feature lies in the file, and its place (1-based)
-// among the file's features.
-type featureSpan struct{ off, end, n int }
+// among the file's features; bare when it is a geometry standing alone.
+type featureSpan struct {
+	off, end, n int
+	bare        bool
+}
 
 // decodeFeature reports what decoding a Feature at off found wrong; it
 // returns false at a syntax error, after which nothing more can be read.
@@ -272,9 +302,33 @@ func idText(f *geoFeature) string {
 	return ""
 }
 
+// members notes which of a Feature's required members are there: RFC 7946
+// wants "geometry" and "properties", each maybe null.
+type members struct {
+	Geometry   present `json:"geometry"`
+	Properties present `json:"properties"`
+}
+
+// present notes that a member is there, null or not.
+type present bool
+
+// UnmarshalJSON is part of json.Unmarshaler; it is called for null too.
+func (p *present) UnmarshalJSON([]byte) error { *p = true; return nil }
+
 // addFeature holds a decoded Feature to the feature check and adds it.
 func addFeature(l *layer.Layer, src *Source, f *geoFeature, at featureSpan, ln lines, report func(int, string, ...any)) {
 	rep := func(format string, args ...any) { report(at.off, format, args...) }
+	var m members
+	if f.Type == "Feature" && !at.bare && json.Unmarshal(src.Bytes[at.off:at.end], &m) == nil {
+		for _, miss := range []struct {
+			there bool
+			name  string
+		}{{bool(m.Geometry), "geometry"}, {bool(m.Properties), "properties"}} {
+			if !miss.there {
+				rep("feature%s has no %q member; RFC 7946 wants one, null when empty", idText(f), miss.name)
+			}
+		}
+	}
 	s := f.site(src.ID, at.n, rep)
 	if s.check(src.Schema, rep) {
 		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(at.off), int32(at.end-at.off), ln.at(at.off))
@@ -301,7 +355,7 @@ func readRoot(l *layer.Layer, src *Source, typ string, ln lines, report func(int
 		err = json.Unmarshal(b[off:end], f.Geometry)
 	}
 	if decodeFeature(b, off, err, &f, report) {
-		addFeature(l, src, &f, featureSpan{off, end, 1}, ln, report)
+		addFeature(l, src, &f, featureSpan{off: off, end: end, n: 1, bare: typ != "Feature"}, ln, report)
 	}
 }
 

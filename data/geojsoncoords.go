@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -17,6 +18,7 @@ type coords struct {
 	depth int       // 1 a position, 2 a list of them, ... ; 0 empty or null
 	first orb.Point // the first position
 	more  *coordList
+	set   bool // the member was there
 }
 
 // coordList is every position of a geometry in order and where each
@@ -41,14 +43,15 @@ func (c *coords) fault() error {
 // UnmarshalJSON is part of json.Unmarshaler; both the fast and the
 // careful reader call it. A Point's position is kept without allocating.
 func (c *coords) UnmarshalJSON(b []byte) error {
-	*c = coords{}
+	*c = coords{set: true}
 	p := coordParser{b: b}
 	p.ws()
-	if p.i < len(b) && b[p.i] == 'n' {
-		return nil // null
-	}
 	if pt, ok := p.point(); ok {
 		c.depth, c.first = 1, pt
+		return nil
+	}
+	if p.i < len(b) && b[p.i] == 'n' {
+		c.more = &coordList{err: errNotList} // null: not a list
 		return nil
 	}
 	var cl coordList
@@ -218,4 +221,15 @@ func spans(ends []int) [][2]int {
 		prev = e
 	}
 	return out
+}
+
+// bbox is a bbox member: RFC 7946 wants 2n numbers for n dimensions, the
+// lows then the highs. bad says it is not that.
+type bbox struct{ bad bool }
+
+// UnmarshalJSON is part of json.Unmarshaler.
+func (bb *bbox) UnmarshalJSON(b []byte) error {
+	var nums []float64
+	bb.bad = json.Unmarshal(b, &nums) != nil || (len(nums) != 4 && len(nums) != 6)
+	return nil
 }

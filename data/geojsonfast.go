@@ -11,7 +11,19 @@ import (
 	"github.com/paulmach/orb"
 )
 
-type span struct{ off, end, line int }
+// span is one element of the features array: where it lies, its line,
+// and which of a Feature's required members it has (keyGeometry,
+// keyProperties), as the splitter saw them.
+type span struct {
+	off, end, line int
+	keys           uint8
+}
+
+// The members a Feature must have.
+const (
+	keyGeometry uint8 = 1 << iota
+	keyProperties
+)
 
 type batch struct {
 	seq   int
@@ -29,6 +41,9 @@ type batch struct {
 // done, keeping what arrived (ok true).
 func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 	b := src.Bytes
+	if rootType(b) != "FeatureCollection" {
+		return nil, false // a Feature, a geometry, or no type: the careful reader's
+	}
 	l := newGeoJSONLayer(src)
 	start, ok := topLevel(b, 0, l)
 	if !ok || start < 0 {
@@ -122,18 +137,58 @@ func decodeBatch(b []byte, bt *batch, src *Source) bool {
 	bt.sites = make([]site, len(bt.spans))
 	found := false
 	report := func(string, ...any) { found = true }
-	var f geoFeature // one for the batch: decoding into a fresh one costs an allocation a feature
+	// One of each for the batch: decoding into fresh ones costs an
+	// allocation a feature.
+	var pf pointFeature
+	var f geoFeature
 	for i, s := range bt.spans {
-		f = geoFeature{}
-		if gojson.Unmarshal(b[s.off:s.end], &f) != nil {
-			return false
+		if s.keys != keyGeometry|keyProperties {
+			return false // the careful reader says what is missing
 		}
-		bt.sites[i] = f.site(src.ID, bt.seq*batchSize+i+1, report)
+		rec, n := b[s.off:s.end], bt.seq*batchSize+i+1
+		pf = pointFeature{Geometry: pf.Geometry}
+		if pf.Geometry != nil {
+			*pf.Geometry = pointGeometry{Coordinates: pf.Geometry.Coordinates[:0]}
+		}
+		if err := gojson.Unmarshal(rec, &pf); err == nil && pf.point() {
+			bt.sites[i] = pf.Properties.site(pf.ID, src.ID, n)
+			bt.sites[i].Lon, bt.sites[i].Lat = pf.Geometry.Coordinates[0], pf.Geometry.Coordinates[1]
+		} else {
+			// Not a plain Point: read it whole.
+			f = geoFeature{}
+			if gojson.Unmarshal(rec, &f) != nil {
+				return false
+			}
+			bt.sites[i] = f.site(src.ID, n, report)
+		}
 		if !bt.sites[i].check(src.Schema, report) || found {
 			return false
 		}
 	}
 	return true
+}
+
+// pointFeature is a Feature as the fast reader first reads it: a Point's
+// coordinates straight into numbers. A feature that is anything else is
+// read again as a geoFeature.
+type pointFeature struct {
+	Type       string         `json:"type"`
+	ID         featureID      `json:"id"`
+	BBox       bbox           `json:"bbox"`
+	Geometry   *pointGeometry `json:"geometry"`
+	Properties geoProps       `json:"properties"`
+}
+
+type pointGeometry struct {
+	Type        string    `json:"type"`
+	Coordinates []float64 `json:"coordinates"`
+	BBox        bbox      `json:"bbox"`
+}
+
+// point reports whether the feature is a plain, well-formed Point.
+func (pf *pointFeature) point() bool {
+	g := pf.Geometry
+	return pf.Type == "Feature" && !pf.BBox.bad && g != nil && g.Type == "Point" && len(g.Coordinates) >= 2 && !g.BBox.bad
 }
 
 // topLevel reads the FeatureCollection's members into l, from the start of
@@ -192,6 +247,12 @@ func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
 			if json.Unmarshal(v, &l.Order) != nil {
 				return 0, false
 			}
+		case "style":
+			spec, err := parseStyle(v)
+			if err != nil {
+				return 0, false
+			}
+			l.Style = spec
 		}
 		i = vEnd
 	}
@@ -264,6 +325,7 @@ func valueEnd(b []byte, i int) int {
 func splitArray(b []byte, start int, fn func(span) bool) (int, bool) {
 	line := 1 + bytes.Count(b[:start], []byte{'\n'})
 	depth, elem, elemLine := 0, -1, 0
+	var keys uint8
 	for i := start; i < len(b); i++ {
 		switch c := b[i]; c {
 		case '\n':
@@ -273,16 +335,24 @@ func splitArray(b []byte, start int, fn func(span) bool) (int, bool) {
 			if e < 0 || depth == 1 {
 				return i, false // a string element is not a Feature
 			}
+			if depth == 2 { // a member's name (or a string value) of the Feature
+				switch string(b[i:e]) {
+				case `"geometry"`:
+					keys |= keyGeometry
+				case `"properties"`:
+					keys |= keyProperties
+				}
+			}
 			i = e - 1
 		case '{', '[':
 			depth++
 			if depth == 2 && elem < 0 {
-				elem, elemLine = i, line
+				elem, elemLine, keys = i, line, 0
 			}
 		case '}', ']':
 			depth--
 			if depth == 1 && elem >= 0 {
-				if !fn(span{elem, i + 1, elemLine}) {
+				if !fn(span{elem, i + 1, elemLine, keys}) {
 					return i, false
 				}
 				elem = -1

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/paulmach/orb"
@@ -12,6 +13,7 @@ type geoGeometry struct {
 	Type        string        `json:"type"`
 	Coordinates coords        `json:"coordinates"`
 	Geometries  []geoGeometry `json:"geometries"`
+	BBox        bbox          `json:"bbox"`
 }
 
 // geometryDepth is how deep each type's coordinates nest.
@@ -25,6 +27,17 @@ var geometryDepth = map[string]int{
 // that the rest of the feature still loads. An unclosed ring is reported
 // and closed. A nil result is no geometry (null, or empty).
 func (g *geoGeometry) build(report func(format string, args ...any)) orb.Geometry {
+	if g.BBox.bad {
+		report("the bbox of a %s must hold 4 or 6 numbers, the lows then the highs", cmp.Or(g.Type, "geometry"))
+	}
+	if g.Type == "" {
+		report("a geometry has no \"type\"")
+		return nil
+	}
+	if g.Type == "GeometryCollection" && g.Geometries == nil {
+		report("a GeometryCollection has no \"geometries\" list")
+		return nil
+	}
 	if g.Type == "GeometryCollection" {
 		var out orb.Collection
 		for i := range g.Geometries {
@@ -43,6 +56,10 @@ func (g *geoGeometry) build(report func(format string, args ...any)) orb.Geometr
 		return nil
 	}
 	c := &g.Coordinates
+	if !c.set {
+		report("a %s has no \"coordinates\"", g.Type)
+		return nil
+	}
 	if err := c.fault(); err != nil {
 		report("%v", err)
 		return nil

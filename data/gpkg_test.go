@@ -162,8 +162,8 @@ func sameGeometry(t *testing.T, l *layer.Layer, i int, want orb.Geometry) {
 		t.Errorf("feature %d: %s, want %s", i, l.Type(i), want.GeoJSONType())
 		return
 	}
-	if !near(flatten(got), flatten(want)) {
-		t.Errorf("feature %d: %v\nwant %v", i, got, want)
+	if g, w := flatten(got), flatten(want); !near(g, w) {
+		t.Errorf("feature %d: positions %v, want %v", i, g, w)
 	}
 }
 

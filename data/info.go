@@ -101,7 +101,7 @@ func describe(l *layer.Layer, format string) LayerInfo {
 	for k := range in.Types {
 		in.Types[k].Count = counts[in.Types[k].Type]
 	}
-	in.Fields = fields(l)
+	in.Fields = Fields(l)
 	return in
 }
 
@@ -113,9 +113,9 @@ func lonLatBound(l *layer.Layer, i int) orb.Bound {
 	return l.Geometry(i).Bound()
 }
 
-// fields lists the attributes of a layer's features in the order they
+// Fields lists the attributes of a layer's features in the order they
 // first appear, with the kinds of values each holds.
-func fields(l *layer.Layer) []FieldInfo {
+func Fields(l *layer.Layer) []FieldInfo {
 	var out []FieldInfo
 	kinds := map[string][]string{}
 	for i := range l.Len() {

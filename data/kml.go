@@ -39,14 +39,20 @@ func sniffKML(head []byte) bool {
 // sniffKMZ reports whether head starts a zip archive whose first entry is
 // a .kml file, as a KMZ's doc.kml is.
 func sniffKMZ(head []byte) bool {
+	return strings.EqualFold(path.Ext(firstZipEntry(head)), ".kml")
+}
+
+// firstZipEntry is the name of the first file in a zip archive that head
+// starts, or "" when head does not start one.
+func firstZipEntry(head []byte) string {
 	if len(head) < 30 || !bytes.HasPrefix(head, zipMagic) {
-		return false
+		return ""
 	}
 	n := int(head[26]) | int(head[27])<<8
 	if 30+n > len(head) {
-		return false
+		return ""
 	}
-	return strings.HasSuffix(strings.ToLower(string(head[30:30+n])), ".kml")
+	return string(head[30 : 30+n])
 }
 
 // readKML reads a KML file, or the KML inside a KMZ, into its layers.
@@ -109,12 +115,12 @@ func (p *kmlParser) runKMZ(b []byte, display string) error {
 func readZipped(f *zip.File) ([]byte, error) {
 	r, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s in the KMZ archive: %w", f.Name, err)
+		return nil, fmt.Errorf("cannot read %s in the archive: %w", f.Name, err)
 	}
 	defer r.Close()
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s in the KMZ archive: %w", f.Name, err)
+		return nil, fmt.Errorf("cannot read %s in the archive: %w", f.Name, err)
 	}
 	return b, nil
 }

@@ -207,3 +207,19 @@ func TestMeasure(t *testing.T) {
 		})
 	}
 }
+
+// TestPointAfterShape: a Point set after a line (a GeoPackage table of
+// mixed geometries) is a Point with no parts.
+func TestPointAfterShape(t *testing.T) {
+	l := &Layer{ID: "t"}
+	for i, g := range []orb.Geometry{orb.LineString{{0, 0}, {1, 1}}, orb.Point{5, 6}, nil} {
+		l.Add(string(rune('a'+i)), "", "", "", orb.Point{}, nil, i+1)
+		l.SetGeometry(g)
+	}
+	if got := []Type{l.Type(0), l.Type(1), l.Type(2)}; got[0] != LineString || got[1] != Point || got[2] != NoGeometry {
+		t.Errorf("types = %v", got)
+	}
+	if len(l.Parts(1)) != 0 || l.LonLat[1] != (orb.Point{5, 6}) || l.Located(2) {
+		t.Errorf("the point has parts %v at %v; the null is located: %v", l.Parts(1), l.LonLat[1], l.Located(2))
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"sync/atomic"
 
+	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -27,6 +28,8 @@ type Layer struct {
 	// ("EPSG:5254"), when a reader reprojected them to WGS 84; "" for
 	// lon/lat on WGS 84.
 	CRS string
+	// Style is the style the file states for the layer, if any.
+	Style style.Spec
 	// Decoder turns a record into its properties; the reader that made the
 	// layer sets it, so no one else needs to know the file's format.
 	Decoder Decoder
@@ -282,4 +285,21 @@ func (l *Layer) KindCounts() []KindCount {
 type KindCount struct {
 	Kind  string
 	Count int
+}
+
+// Head returns a view of the layer's first n features (all when it has
+// fewer), sharing its columns and records: a sample to look at.
+func (l *Layer) Head(n int) *Layer {
+	if n >= l.Len() {
+		return l
+	}
+	c := *l
+	c.IDs, c.Names, c.Kinds, c.Status = l.IDs[:n:n], l.Names[:n:n], l.Kinds[:n:n], l.Status[:n:n]
+	c.LonLat, c.Unit, c.Lines, c.KindCodes = l.LonLat[:n:n], l.Unit[:n:n], l.Lines[:n:n], l.KindCodes[:n:n]
+	c.recOff, c.recLen = l.recOff[:n:n], l.recLen[:n:n]
+	if l.geom != nil {
+		g := geom{types: l.geom.types[:n:n], spans: l.geom.spans[:n:n], parts: l.geom.parts}
+		c.geom = &g
+	}
+	return &c
 }

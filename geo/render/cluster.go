@@ -78,7 +78,7 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 		kinds  [layer.MaxKindCodes]int32
 	}
 	cells := make([]cell, nx*ny)
-	codes, names := l.KindCodes, l.KindNames
+	codes, names, colors := clusterCodes(l, in.Styles[l.ID])
 	sel := selectedIndex(in, l)
 	var markers []Marker
 	each(func(i int) bool {
@@ -110,16 +110,38 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 			x, y := proj.pixel(l.Unit[c.first])
 			markers = append(markers, marker(l, c.first, x, y, in))
 		default:
-			kind, best := "", int32(0)
+			kind, best, col := "", int32(0), colors[0]
 			for code, k := range names {
 				if n := c.kinds[code]; n > best || n == best && n > 0 && k < kind {
-					kind, best = k, n
+					kind, best, col = k, n, colors[code]
 				}
 			}
-			out = append(out, Cluster{X: c.sx / float64(c.n), Y: c.sy / float64(c.n), R: ClusterRadius(c.n), Count: c.n, Color: style.For(kind, "operating").Color})
+			out = append(out, Cluster{X: c.sx / float64(c.n), Y: c.sy / float64(c.n), R: ClusterRadius(c.n), Count: c.n, Color: col})
 		}
 	}
 	return markers, out
+}
+
+// clusterCodes are what a cluster's colour follows: each feature's code,
+// the codes' names and colours. By kind, or by the style's category; a
+// style of one colour (or of sizes) colours every cluster with it.
+func clusterCodes(l *layer.Layer, st *style.Layer) ([]uint8, []string, []color.NRGBA) {
+	switch {
+	case st == nil || st.Mode == style.ByKind:
+		colors := make([]color.NRGBA, len(l.KindNames))
+		for i, k := range l.KindNames {
+			colors[i] = style.For(k, "operating").Color
+		}
+		return l.KindCodes, l.KindNames, colors
+	case st.Mode == style.ByCategory && len(st.Codes) == l.Len():
+		names := make([]string, len(st.Entries))
+		colors := make([]color.NRGBA, len(st.Entries))
+		for i, e := range st.Entries {
+			names[i], colors[i] = e.Value, e.Color
+		}
+		return st.Codes, names, colors
+	}
+	return make([]uint8, l.Len()), []string{""}, []color.NRGBA{st.Marker(0, "", "operating").Color}
 }
 
 // Symbol is the cluster's disc, its radius rounded to half pixels so that

@@ -109,7 +109,7 @@ func furniture(s *Scene, in Input) []Overlay {
 		bottom -= h + pad
 	}
 	if f.Legend {
-		if o, ok := legend(s, margin, bottom); ok {
+		if o, ok := legend(s, in.Styles, margin, bottom); ok {
 			out = append(out, o)
 		}
 	}
@@ -214,35 +214,24 @@ func scaleBar(v view.Viewport, x, bottom float64) (Overlay, float64) {
 // legend lists the visible layers that have markers in the frame, the kinds
 // shown in each, and the status fills shown, so it never explains what the
 // picture does not hold.
-func legend(s *Scene, x, bottom float64) (Overlay, bool) {
-	type row struct {
-		text   string
-		header bool
-		marker *style.Marker
-	}
-	var rows []row
+func legend(s *Scene, styles map[string]*style.Layer, x, bottom float64) (Overlay, bool) {
+	var rows []legendRowOf
 	fills := map[style.Fill]bool{}
 	for _, g := range s.Groups {
-		if len(g.Markers) == 0 {
+		if len(g.Markers) == 0 && len(g.Shapes) == 0 && len(g.Clusters) == 0 {
 			continue
 		}
-		rows = append(rows, row{text: g.Title, header: true})
-		seen := map[string]bool{}
 		for _, m := range g.Markers {
 			fills[m.Style.Fill] = true
-			if seen[m.Kind] {
-				continue
-			}
-			seen[m.Kind] = true
-			st := style.For(m.Kind, "operating")
-			rows = append(rows, row{text: style.KindLabel(m.Kind), marker: &st})
 		}
+		rows = append(rows, legendRowOf{text: g.Title, header: true})
+		rows = append(rows, groupKey(g, styles[g.Layer])...)
 	}
 	if len(rows) == 0 {
 		return Overlay{}, false
 	}
 	if len(fills) > 0 {
-		rows = append(rows, row{text: "Status", header: true})
+		rows = append(rows, legendRowOf{text: "Status", header: true})
 	}
 	for _, f := range []struct {
 		fill   style.Fill
@@ -255,23 +244,69 @@ func legend(s *Scene, x, bottom float64) (Overlay, bool) {
 	} {
 		if fills[f.fill] {
 			st := style.For("", f.status)
-			rows = append(rows, row{text: f.text, marker: &st})
+			rows = append(rows, legendRowOf{text: f.text, marker: &st})
 		}
 	}
-	h := float64(len(rows))*legendRow + 2*pad
+	// A row is as tall as its key: a size legend's large markers need more.
+	heights := make([]float64, len(rows))
+	h := 2 * pad
+	for i, r := range rows {
+		heights[i] = legendRow
+		if r.marker != nil {
+			heights[i] = max(legendRow, 2*r.marker.Radius()+4)
+		}
+		h += heights[i]
+	}
 	top := bottom - h
 	o := Overlay{Name: "legend"}
 	w := 0.0
+	y := top + pad
 	for i, r := range rows {
-		y := top + pad + float64(i)*legendRow
+		rh := heights[i]
 		tx := x + pad
 		if r.marker != nil {
-			o.Markers = append(o.Markers, Marker{X: x + pad + 8, Y: y + legendRow/2, Style: *r.marker})
-			tx += 22
+			o.Markers = append(o.Markers, Marker{X: x + pad + 8 + max(0, r.marker.Radius()-7), Y: y + rh/2, Style: *r.marker})
+			tx += 22 + max(0, 2*r.marker.Radius()-14)
 		}
-		o.Texts = append(o.Texts, Text{Text: r.text, X: tx, Y: y + legendRow/2 + legendSize*0.36, Size: legendSize, Bold: r.header})
+		o.Texts = append(o.Texts, Text{Text: r.text, X: tx, Y: y + rh/2 + legendSize*0.36, Size: legendSize, Bold: r.header})
 		w = math.Max(w, tx-x+MeasureText(r.text, legendSize, r.header))
+		y += rh
 	}
 	o.Boxes = []Box{{X: x, Y: top, W: w + pad, H: h, Fill: panel}}
 	return o, true
+}
+
+// legendRowOf is one row of the legend: a header, or a key and its text.
+type legendRowOf struct {
+	text   string
+	header bool
+	marker *style.Marker
+}
+
+// groupKey is a layer's key in the legend: its kinds as drawn, or its
+// style's categories, colour or sizes.
+func groupKey(g Group, st *style.Layer) []legendRowOf {
+	var rows []legendRowOf
+	key := func(text string, m style.Marker) { rows = append(rows, legendRowOf{text: text, marker: &m}) }
+	switch {
+	case st == nil || st.Mode == style.ByKind:
+		seen := map[string]bool{}
+		for _, m := range g.Markers {
+			if !seen[m.Kind] {
+				seen[m.Kind] = true
+				key(style.KindLabel(m.Kind), style.For(m.Kind, "operating"))
+			}
+		}
+		for _, sh := range g.Shapes {
+			if k := sh.Kind; !seen[k] {
+				seen[k] = true
+				key(style.KindLabel(k), style.For(k, "operating"))
+			}
+		}
+	default:
+		for _, e := range st.Key(g.Title) {
+			key(e.Text, e.Marker)
+		}
+	}
+	return rows
 }

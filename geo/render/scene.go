@@ -103,6 +103,9 @@ type Input struct {
 	Crowded     map[string]bool
 	Attribution []string // data credits shown beside the basemap's
 	Furniture   Furniture
+	// Styles are the layers' styles by layer id; a layer without one is
+	// drawn by kind and status.
+	Styles map[string]*style.Layer
 }
 
 // Build makes the Scene for one frame.
@@ -193,15 +196,16 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 	}
 	each = candidates(l, in, s, margin, true)
 	sel := selectedIndex(in, l)
+	st := in.Styles[l.ID]
 	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
 			return true
 		}
 		if crowded && i != sel {
-			st := style.For(l.Kinds[i], l.Status[i])
-			st.Dot = true
-			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: st})
+			m := st.Marker(i, l.Kinds[i], l.Status[i])
+			m.Dot = true
+			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: m})
 			return true
 		}
 		m := marker(l, i, x, y, in)
@@ -317,7 +321,7 @@ func pointCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered 
 }
 
 func marker(l *layer.Layer, i int, x, y float64, in Input) Marker {
-	return Marker{X: x, Y: y, Style: style.For(l.Kinds[i], l.Status[i]), Site: l.Site(i), ID: l.IDs[i],
+	return Marker{X: x, Y: y, Style: in.Styles[l.ID].Marker(i, l.Kinds[i], l.Status[i]), Site: l.Site(i), ID: l.IDs[i],
 		Kind: l.Kinds[i], Status: l.Status[i],
 		Selected: isSite(in.Selected, l, i), Hovered: isSite(in.Hovered, l, i)}
 }

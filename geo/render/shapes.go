@@ -19,6 +19,7 @@ type Shape struct {
 	Paint  Paint
 	Site   layer.Site
 	ID     string
+	Kind   string // for the legend
 }
 
 // Shape sizes in logical pixels.
@@ -41,12 +42,11 @@ const (
 // dash is the dash pattern of outlines of sites not yet built.
 var dash = [2]float64{6, 4}
 
-// shapePaint is how a feature of a kind and status is painted: polygons
-// filled with their kind's colour, see-through, and outlined in it; lines
-// stroked in it. Sites not yet operating are dashed and fainter, as their
-// markers are hollow.
-func shapePaint(kind, status string, closed, hovered bool) Paint {
-	m := style.For(kind, status)
+// shapePaint is how a feature with marker m is painted: polygons filled
+// with its colour, see-through, and outlined in it; lines stroked in it.
+// Sites not yet operating are dashed and fainter, as their markers are
+// hollow.
+func shapePaint(m style.Marker, closed, hovered bool) Paint {
 	p := Paint{Stroke: m.Color, Width: lineWidth}
 	if closed {
 		fill := m.Color
@@ -98,6 +98,7 @@ func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, c
 	}
 	var lines []Shape
 	sel := selectedIndex(in, l)
+	st := in.Styles[l.ID]
 	for i := range l.Len() {
 		t := l.Type(i)
 		if t == layer.Point || t == layer.NoGeometry {
@@ -106,15 +107,15 @@ func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, c
 		poly, line, tiny := d.feature(l.Parts(i))
 		d.points(g, l, i, in)
 		hovered := isSite(in.Hovered, l, i)
+		m := st.Marker(i, l.Kinds[i], l.Status[i])
 		if tiny != nil && i != sel {
-			st := style.For(l.Kinds[i], l.Status[i])
-			st.Dot = true
-			g.Dots = append(g.Dots, Dot{X: float32(tiny[0]), Y: float32(tiny[1]), Style: st})
+			m.Dot, m.Size = true, 0
+			g.Dots = append(g.Dots, Dot{X: float32(tiny[0]), Y: float32(tiny[1]), Style: m})
 			continue
 		}
 		shapes := [2]Shape{
-			{Rings: poly, Closed: true, Paint: shapePaint(l.Kinds[i], l.Status[i], true, hovered), Site: l.Site(i), ID: l.IDs[i]},
-			{Rings: line, Paint: shapePaint(l.Kinds[i], l.Status[i], false, hovered), Site: l.Site(i), ID: l.IDs[i]},
+			{Rings: poly, Closed: true, Paint: shapePaint(m, true, hovered), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]},
+			{Rings: line, Paint: shapePaint(m, false, hovered), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]},
 		}
 		if len(poly) > 0 {
 			g.Shapes = append(g.Shapes, shapes[0])

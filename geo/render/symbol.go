@@ -46,7 +46,7 @@ func (m Marker) Symbol() Symbol {
 // construction), then the inside (colour when solid, white when hollow or
 // dashed). extent is how far the paths reach from the centre.
 func markerPaths(m style.Marker, selected, hovered bool) (paths []FillPath, extent float64) {
-	r := style.MarkerSize / 2
+	r := m.Radius()
 	if m.Dot {
 		return []FillPath{{style.Circle.Outline(DotRadius), m.Color}}, DotRadius
 	}

@@ -45,6 +45,9 @@ type Marker struct {
 	// Dot draws a small dot of the colour instead of the shape, for a crowd
 	// of sites drawn one by one.
 	Dot bool
+	// Size is a size step (1..SizeSteps) of a layer sized by an
+	// attribute; 0 is the normal size.
+	Size uint8
 }
 
 // Sizes in logical pixels (scaled by the pixel ratio when drawn).

@@ -3,6 +3,7 @@ package raster
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/fnv"
 	"image"
 	"image/draw"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -74,7 +76,7 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 			topLayers = append(topLayers, l)
 		}
 	}
-	state := stateOf(tileLayers, in.NoClusters)
+	state := stateOf(tileLayers, in.NoClusters, in.Styles)
 	c.mu.Lock()
 	if c.states[0] != state {
 		// Tiles of the state before are kept (a layer switched off and on
@@ -236,14 +238,18 @@ func (c *TileCache) Len() (tiles, bytes int) {
 }
 
 // stateOf identifies what the tiles of these layers show: the layers'
-// contents (a loading layer grows; a reloaded one is another history) and
-// the clustering switch.
-func stateOf(layers []*layer.Layer, noClusters bool) uint64 {
+// contents (a loading layer grows; a reloaded one is another history),
+// their styles (worked out from the contents by their spec) and the
+// clustering switch.
+func stateOf(layers []*layer.Layer, noClusters bool, styles map[string]*style.Layer) uint64 {
 	h := fnv.New64a()
 	for _, l := range layers {
 		h.Write([]byte(l.ID))
 		r := l.Revision()
 		h.Write(binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, r.Serial), uint64(r.Len)))
+		if st := styles[l.ID]; st != nil {
+			fmt.Fprintf(h, "%d %q %v", st.Mode, st.Field, st.Color)
+		}
 	}
 	if noClusters {
 		h.Write([]byte{1})
