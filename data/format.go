@@ -177,3 +177,10 @@ func bomLen(b []byte) int {
 	}
 	return 0
 }
+
+// jsonRecord is the Decoder of a layer whose records are already JSON
+// objects of the feature's properties (a Shapefile's rows).
+type jsonRecord struct{}
+
+// Properties returns the record itself.
+func (jsonRecord) Properties(rec []byte) ([]byte, error) { return rec, nil }

@@ -132,8 +132,11 @@ var sqliteCode = regexp.MustCompile(`\s*\(\d+\)$`)
 func sqlWords(err error) string {
 	s := sqliteCode.ReplaceAllString(err.Error(), "")
 	s = strings.TrimPrefix(s, "SQL logic error: ")
-	if strings.Contains(s, "file is not a database") {
+	switch {
+	case strings.Contains(s, "file is not a database"):
 		return "not a GeoPackage: the file is not an SQLite database (" + s + ")"
+	case strings.Contains(s, "malformed"):
+		return "the GeoPackage is damaged or cut short (" + s + ")"
 	}
 	return s
 }

@@ -3,11 +3,13 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -45,6 +47,8 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 		gdalAppend(t, multi, table, gpkgSources[table], "-nln", table)
 	}
 	gdalAppend(t, multi, "tm30", gpkgSources["polygons"], "-nln", "tm30", "-t_srs", "EPSG:5254")
+	wide := wideSource(120) // more columns than one SQLite function call takes
+	gdalAppend(t, multi, "wide", wide, "-nln", "wide")
 	one := filepath.Join(dir, "one.gpkg")
 	gdalAppend(t, one, "points", gpkgSources["points"], "-nln", "points")
 
@@ -52,11 +56,16 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("problems %v, %v", probs, err)
 	}
-	if got := layerIDs(ls); !reflect.DeepEqual(got, []string{"multi-points", "multi-lines", "multi-polygons", "multi-tm30"}) {
+	if got := layerIDs(ls); !reflect.DeepEqual(got, []string{"multi-points", "multi-lines", "multi-polygons", "multi-tm30", "multi-wide"}) {
 		t.Fatalf("layers %v", got)
 	}
-	for i, source := range []string{"points", "lines", "polygons", "polygons"} {
-		t.Run(ls[i].Title, func(t *testing.T) { sameAsGeoJSON(t, ls[i], gpkgSources[source]) })
+	for i, want := range []string{"", "", "", "TUREF / TM30 (EPSG:5254)", ""} {
+		if ls[i].CRS != want {
+			t.Errorf("%s: coordinate system %q, want %q", ls[i].ID, ls[i].CRS, want)
+		}
+	}
+	for i, source := range []string{gpkgSources["points"], gpkgSources["lines"], gpkgSources["polygons"], gpkgSources["polygons"], wide} {
+		t.Run(ls[i].Title, func(t *testing.T) { sameAsGeoJSON(t, ls[i], source) })
 	}
 	ls, probs, err = LoadFile(context.Background(), one, nil)
 	if err != nil || len(probs) > 0 || len(ls) != 1 || ls[0].ID != "one" || ls[0].Title != "points" {
@@ -70,6 +79,25 @@ func TestGeoPackageAgainstGDAL(t *testing.T) {
 		}
 		sameAsGeoJSON(t, ls[0], gpkgSources["points"])
 	})
+	t.Run("tm30 by its WKT", func(t *testing.T) {
+		// An organization PROJ does not know: the definition's WKT serves.
+		sqlExec(t, multi, `UPDATE gpkg_spatial_ref_sys SET organization = 'LOCAL' WHERE srs_id = 5254`)
+		ls, probs, err := LoadFile(context.Background(), multi, nil)
+		if err != nil || len(probs) > 0 || len(ls) != 5 || ls[3].CRS != "TUREF / TM30" {
+			t.Fatalf("%v, %v, %v", layerIDs(ls), probs, err)
+		}
+		sameAsGeoJSON(t, ls[3], gpkgSources["polygons"])
+	})
+}
+
+// wideSource is a GeoJSON point with n properties.
+func wideSource(n int) string {
+	props := make([]string, n)
+	for i := range props {
+		props[i] = fmt.Sprintf(`"p%03d":%d`, i, i)
+	}
+	return `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{` +
+		strings.Join(props, ",") + `}}]}`
 }
 
 // gdalAppend writes a GeoJSON source to dir and has ogr2ogr add it to the
@@ -185,4 +213,40 @@ func orderedKeys(t *testing.T, src string, i int) []string {
 		keys = append(keys, f.key)
 	}
 	return keys
+}
+
+// TestGeoPackageSniff: a GeoPackage is known by its SQLite header and
+// application id whatever its name, and by its extension otherwise; another
+// SQLite database (an MBTiles file) is not taken for one by content.
+func TestGeoPackageSniff(t *testing.T) {
+	needOgr2ogr(t)
+	dir := t.TempDir()
+	gpkg := filepath.Join(dir, "a.gpkg")
+	gdalAppend(t, gpkg, "points", gpkgSources["points"], "-nln", "points")
+	other := filepath.Join(dir, "tiles.mbtiles")
+	sqlExec(t, other, "CREATE TABLE metadata (name TEXT, value TEXT)")
+	head := func(path string) []byte {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b[:min(len(b), 512)]
+	}
+	tests := []struct {
+		name string
+		head []byte
+		want string // the format's name, "" for none
+	}{
+		{"sites.bin", head(gpkg), "GeoPackage"},
+		{"sites.GPKG", []byte("not a database"), "GeoPackage"},
+		{"tiles.mbtiles", head(other), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := FormatOf(tt.name, tt.head)
+			if f.Name != tt.want || (err == nil) != (tt.want != "") {
+				t.Errorf("format %q, %v; want %q", f.Name, err, tt.want)
+			}
+		})
+	}
 }

@@ -38,7 +38,7 @@ func TestGeoPackageBad(t *testing.T) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, "DELETE FROM gpkg_contents")
 		}, "the GeoPackage has no feature tables", 0, nil},
-		{"truncated", func(t *testing.T, p string) { os.WriteFile(p, goodBytes[:len(goodBytes)/2], 0o644) }, "malformed", 0, nil},
+		{"truncated", func(t *testing.T, p string) { os.WriteFile(p, goodBytes[:len(goodBytes)/2], 0o644) }, "the GeoPackage is damaged or cut short (database disk image is malformed)", 0, nil},
 		{"unknown coordinate system", func(t *testing.T, p string) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, `INSERT INTO gpkg_spatial_ref_sys VALUES ('Nowhere Grid', 99999, 'EPSG', 99999, 'undefined', '')`,
@@ -58,12 +58,20 @@ func TestGeoPackageBad(t *testing.T) {
 				t.Errorf("record %s, problems %s", rec, probs)
 			}
 		}},
+		{"keys far apart", func(t *testing.T, p string) {
+			copyFile(t, p, goodBytes)
+			sqlExec(t, p, `UPDATE points SET fid = 1000000000000 WHERE fid = 4`)
+		}, "", 2, func(ls []*layer.Layer, probs string) {
+			if got := strings.Join(ls[0].IDs, " "); got != "1 2 3 1000000000000" || probs != "" {
+				t.Errorf("ids %s, problems %s", got, probs)
+			}
+		}},
 		{"broken geometry", func(t *testing.T, p string) {
 			copyFile(t, p, goodBytes)
 			sqlExec(t, p, `UPDATE points SET geom = x'47500001E6100000010700' WHERE fid = 2`,
 				`UPDATE lines SET geom = x'0102' WHERE fid = 1`)
-		}, "table points: feature 2: geometry: unexpected EOF\n", 2, func(ls []*layer.Layer, probs string) {
-			if !strings.HasSuffix(probs, "table lines: feature 1: geometry is not a GeoPackage geometry (no GP header)") {
+		}, "table points: feature \"2\": geometry: unexpected EOF\n", 2, func(ls []*layer.Layer, probs string) {
+			if !strings.HasSuffix(probs, `table lines: feature "1": geometry is not a GeoPackage geometry (no GP header)`) {
 				t.Errorf("problems %s", probs)
 			}
 			if ls[0].Len() != 4 || ls[0].Type(1) != layer.NoGeometry || ls[1].Len() != 2 || ls[1].Type(0) != layer.NoGeometry {

@@ -2,24 +2,31 @@ package data
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 )
 
 // gpkgQuery is the SELECT that reads a table's features as one value a
 // row, since each value read from SQLite costs three locked calls and an
-// allocation: a blob of the id (the primary key), the name, kind and
-// status (empty where the table has no such column), the feature's record
-// (every other column as JSON objects, in column order, of at most
-// jsonChunk columns each, as SQLite limits a function's arguments), each
-// ended by a NUL byte, and then the geometry blob. The id and JSON text
-// hold no NUL byte.
+// allocation: the feature's record, then a NUL byte, then the geometry
+// blob. The record is a JSON array of the id (the primary key) and the
+// values of every other column, in column order; it comes as several
+// arrays, each ended by a NUL byte, when there are more than jsonChunk
+// columns (SQLite limits a function's arguments). JSON text holds no NUL
+// byte. A record holds values only, not the column names (the layer's
+// Decoder adds them): a million records take 60 MB less, and memory new to
+// the process is slow to touch.
 type gpkgQuery struct {
 	sql    string
-	key    string // the primary key column, or rowid
-	chunks int    // how many JSON objects the record is in
+	key    string   // the primary key column, or rowid
+	chunks int      // how many JSON arrays the record is in
+	names  []string // the record's columns after the id
+	// name, kind and status are the record's elements that hold them, 0
+	// where the table has no such column.
+	name, kind, status int
 }
 
-// jsonChunk is how many columns one json_object call takes.
+// jsonChunk is how many columns one json_array call takes.
 const jsonChunk = 50
 
 // nameColumns are the columns that name a feature, in order of preference
@@ -31,40 +38,41 @@ var nameColumns = []string{"name", "title", "label"}
 // data (which JSON cannot hold); the query then fails on binary data in a
 // column of another type, and the caller asks again with anyBlob true.
 func newGPKGQuery(t gpkgTable, cols []gpkgColumn, anyBlob bool) gpkgQuery {
-	id := "rowid"
+	q := gpkgQuery{key: "rowid"}
 	var props []gpkgColumn
 	for _, c := range cols {
 		switch {
-		case c.pk && id == "rowid":
-			id = quoteIdent(c.name)
-		case c.name == t.geom:
-		default:
+		case c.pk && q.key == "rowid":
+			q.key = quoteIdent(c.name)
+		case c.name != t.geom:
 			props = append(props, c)
+			q.names = append(q.names, c.name)
 		}
 	}
-	pick := func(names ...string) string {
+	pick := func(names ...string) int {
 		for _, want := range names {
-			for _, c := range props {
+			for i, c := range props {
 				if strings.EqualFold(c.name, want) {
-					return "ifnull(CAST(" + quoteIdent(c.name) + " AS TEXT), '')"
+					return i + 1
 				}
 			}
 		}
-		return "''"
+		return 0
 	}
-	fields := []string{"ifnull(" + id + ", '')", pick(nameColumns...), pick("kind"), pick("status")}
-	q := gpkgQuery{key: id}
-	for len(props) > 0 || q.chunks == 0 {
-		n := min(len(props), jsonChunk)
-		args := make([]string, 0, 2*n)
-		for _, c := range props[:n] {
-			args = append(args, quoteString(c.name), jsonValue(c, anyBlob))
+	q.name, q.kind, q.status = pick(nameColumns...), pick("kind"), pick("status")
+	args := []string{q.key}
+	var arrays []string
+	for _, c := range props {
+		if len(args) == jsonChunk {
+			arrays = append(arrays, "json_array("+strings.Join(args, ", ")+")")
+			args = args[:0]
 		}
-		fields = append(fields, "json_object("+strings.Join(args, ", ")+")")
-		props = props[n:]
-		q.chunks++
+		args = append(args, jsonValue(c, anyBlob))
 	}
-	q.sql = "SELECT CAST(" + strings.Join(fields, " || char(0) || ") + " || char(0) || ifnull(" + quoteIdent(t.geom) + ", x'') AS BLOB) FROM " + quoteIdent(t.name)
+	arrays = append(arrays, "json_array("+strings.Join(args, ", ")+")")
+	q.chunks = len(arrays)
+	q.sql = "SELECT CAST(" + strings.Join(arrays, " || char(0) || ") + " || char(0) || ifnull(" +
+		quoteIdent(t.geom) + ", x'') AS BLOB) FROM " + quoteIdent(t.name)
 	return q
 }
 
@@ -85,44 +93,101 @@ func jsonValue(c gpkgColumn, anyBlob bool) string {
 // gpkgFields are the fields of one row.
 type gpkgFields struct {
 	id, name, kind, status string
-	record                 []byte // one JSON object
+	record                 []byte // one JSON array: the id, then the values
 	geom                   []byte // the geometry blob, empty for NULL
 }
 
-// split splits a row's blob b, which the caller gives up: the id, name,
-// kind and status share one allocation; the record and the geometry are
-// parts of b (the record is a new slice where it was in several objects).
-// It reports false when the fields cannot be told apart: a NUL byte in a
-// name, kind or status.
-func (q gpkgQuery) split(b []byte) (gpkgFields, bool) {
-	var ends [4]int
+// split splits a row's blob b, which the caller gives up: the record and
+// the geometry are parts of b (the record is a new slice where it was in
+// several arrays); the id, name, kind and status share one allocation, made
+// in scratch. It reports false when b is not a row of this query.
+func (q gpkgQuery) split(b []byte, scratch *[]byte) (gpkgFields, bool) {
 	at := 0
-	for i := range 4 + q.chunks {
-		j := bytes.IndexByte(b[at:], 0)
-		if j < 0 {
+	for range q.chunks {
+		i := bytes.IndexByte(b[at:], 0)
+		if i < 0 {
 			return gpkgFields{}, false
 		}
-		if at += j + 1; i < 4 {
-			ends[i] = at - 1
-		}
+		at += i + 1
 	}
-	if ends[3]+1 >= len(b) || b[ends[3]+1] != '{' || b[at-2] != '}' {
+	f := gpkgFields{record: b[:at-1], geom: b[at:]}
+	if q.chunks > 1 {
+		f.record = joinArrays(f.record)
+	}
+	var els [4][]byte // id, name, kind, status
+	want := [4]int{0, q.name, q.kind, q.status}
+	last := max(q.name, q.kind, q.status)
+	if len(f.record) < 2 || f.record[0] != '[' {
 		return gpkgFields{}, false
 	}
-	text := string(b[:ends[3]])
-	f := gpkgFields{record: b[ends[3]+1 : at-1], geom: b[at:]}
-	f.id, f.name = text[:ends[0]], text[ends[0]+1:ends[1]]
-	f.kind, f.status = text[ends[1]+1:ends[2]], text[ends[2]+1:]
-	if q.chunks > 1 {
-		f.record = joinObjects(f.record)
+	for i, e, rest := 0, []byte(nil), f.record[1:]; i <= last && len(rest) > 0; i++ {
+		e, rest = nextElement(rest)
+		for k, w := range want {
+			if w == i && (k == 0 || w > 0) {
+				els[k] = e
+			}
+		}
 	}
+	buf := (*scratch)[:0]
+	var ends [4]int
+	for k, e := range els {
+		buf = appendScalar(buf, e)
+		ends[k] = len(buf)
+	}
+	*scratch = buf
+	s := string(buf)
+	f.id, f.name, f.kind, f.status = s[:ends[0]], s[ends[0]:ends[1]], s[ends[1]:ends[2]], s[ends[2]:]
 	return f, true
 }
 
-// joinObjects joins JSON objects separated by NUL bytes into one.
-func joinObjects(b []byte) []byte {
+// nextElement returns the first element of a JSON array of scalars (from
+// just after the "[" or a ",") and what follows its comma.
+func nextElement(b []byte) (elem, rest []byte) {
+	end := 0
+	if len(b) > 0 && b[0] == '"' {
+		for end = 1; end < len(b); end++ {
+			if b[end] == '\\' {
+				end++
+			} else if b[end] == '"' {
+				end++
+				break
+			}
+		}
+		end = min(end, len(b))
+	} else if end = bytes.IndexAny(b, ",]"); end < 0 {
+		end = len(b)
+	}
+	elem, rest = b[:end], b[end:]
+	if len(rest) > 0 && rest[0] == ',' {
+		rest = rest[1:]
+	} else {
+		rest = nil
+	}
+	return elem, rest
+}
+
+// appendScalar appends a JSON scalar as text: a string unquoted, null as
+// nothing, a number or boolean as written.
+func appendScalar(buf, e []byte) []byte {
+	switch {
+	case len(e) == 0 || string(e) == "null":
+		return buf
+	case e[0] != '"':
+		return append(buf, e...)
+	case bytes.IndexByte(e, '\\') < 0:
+		return append(buf, e[1:len(e)-1]...)
+	}
+	var s string
+	if json.Unmarshal(e, &s) != nil {
+		return append(buf, e...)
+	}
+	return append(buf, s...)
+}
+
+// joinArrays joins JSON arrays separated by NUL bytes into one.
+func joinArrays(b []byte) []byte {
 	rec := make([]byte, 1, len(b))
-	rec[0] = '{'
+	rec[0] = '['
 	for part := range bytes.SplitSeq(b, []byte{0}) {
 		if len(part) <= 2 {
 			continue
@@ -132,5 +197,5 @@ func joinObjects(b []byte) []byte {
 		}
 		rec = append(rec, part[1:len(part)-1]...)
 	}
-	return append(rec, '}')
+	return append(rec, ']')
 }

@@ -6,22 +6,14 @@ import (
 	"database/sql/driver"
 	"errors"
 	"io"
-	"sync"
+	"runtime"
 
 	"github.com/paulmach/orb"
-)
-
-const (
-	// gpkgWorkers is how many connections read a table at once.
-	gpkgWorkers = 2
-	// chunkRows is how many keys (rowids) one query of a table covers.
-	chunkRows = 1 << 15
 )
 
 // rowChunk is one range of a table's keys, [lo, hi], and its features once
 // read; all is the whole table where it has no rowid (a view).
 type rowChunk struct {
-	seq    int
 	lo, hi int64
 	all    bool
 	feats  []gpkgFeature
@@ -36,148 +28,125 @@ type gpkgFeature struct {
 	err error
 }
 
-// scan reads the table's rows into the layer: workers, each on its own
-// connection, read ranges of keys and decode their features; this
-// goroutine adds them in key order. It stops when ctx is done.
+// scan reads the table's rows into the layer: ranges of keys are read and
+// decoded on every core, each on a connection of the pool, and added here
+// in key order. It stops when ctx is done.
 func (r *tableReader) scan(ctx context.Context, db *sql.DB, total int) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	chunks := r.chunks(ctx, db)
-	jobs, done := make(chan *rowChunk), make(chan *rowChunk, gpkgWorkers)
-	// slots holds the feature buffers of the chunks being read and not yet
-	// added, so a chunk's buffer is used again by a later chunk.
-	slots := make(chan []gpkgFeature, 2*gpkgWorkers)
-	for range cap(slots) {
-		slots <- make([]gpkgFeature, 0, chunkRows)
-	}
-	var wg sync.WaitGroup
-	for range gpkgWorkers {
-		wg.Go(func() { r.worker(ctx, db, jobs, done) })
-	}
-	go func() {
-		defer func() { close(jobs); wg.Wait(); close(done) }()
-		for _, c := range chunks {
-			select {
-			case c.feats = <-slots:
-			case <-ctx.Done():
+	db.SetMaxIdleConns(runtime.GOMAXPROCS(0))
+	// Feature buffers are kept once added, for later chunks.
+	free := make(chan []gpkgFeature, 8)
+	var err error
+	n := 0
+	inParallel(ctx, func(send func(*rowChunk) bool) {
+		for _, c := range r.chunks(ctx, db, total) {
+			if !send(c) {
 				return
 			}
-			jobs <- c
 		}
-	}()
-	pending := map[int]*rowChunk{}
-	next, n := 0, 0
-	var err error
-	for c := range done {
-		pending[c.seq] = c
-		for c := pending[next]; c != nil; c = pending[next] {
-			delete(pending, next)
-			next++
-			if err == nil && c.err != nil {
-				err = c.err
-				cancel()
-			}
-			if err != nil {
-				slots <- c.feats[:0]
-				continue
-			}
-			for i := range c.feats {
-				n++
-				r.add(&c.feats[i], n)
-			}
-			if next == 1 && total > n && n > 0 {
-				// Room for the other records at the first chunk's mean
-				// size and a little more: the arena then grows once.
-				r.l.GrowRecords((total - n) * (r.recBytes/n + 8))
-			}
-			r.src.Progress.report(n, max(n, total), r.l)
-			clear(c.feats)
-			slots <- c.feats[:0]
+	}, func(c *rowChunk) *rowChunk {
+		select {
+		case c.feats = <-free:
+		default:
+			c.feats = make([]gpkgFeature, 0, batchSize)
 		}
-	}
+		c.err = r.readChunk(ctx, db, c)
+		return c
+	}, func(c *rowChunk) bool {
+		if c.err != nil {
+			err = c.err
+			return false
+		}
+		for i := range c.feats {
+			n++
+			r.add(&c.feats[i], n)
+		}
+		if n == len(c.feats) && total > n && n > 0 {
+			// Room for the other records at the first chunk's mean size
+			// and a little more: the arena then grows once.
+			r.l.GrowRecords((total - n) * (r.recBytes/n + 8))
+		}
+		r.src.Progress.report(n, max(n, total), r.l)
+		clear(c.feats)
+		select {
+		case free <- c.feats[:0]:
+		default:
+		}
+		return true
+	})
 	return err
 }
 
-// chunks splits the table's keys into ranges; a table without rowids is
-// one chunk.
-func (r *tableReader) chunks(ctx context.Context, db *sql.DB) []*rowChunk {
+// chunks splits the table's keys into ranges of batchSize keys. A table
+// without rowids, or whose keys are spread far wider than its total rows,
+// is one chunk.
+func (r *tableReader) chunks(ctx context.Context, db *sql.DB, total int) []*rowChunk {
 	var lo, hi sql.NullInt64
 	t := quoteIdent(r.t.name)
 	// Two subqueries: min and max in one would scan the table.
 	err := db.QueryRowContext(ctx, "SELECT (SELECT min("+r.q.key+") FROM "+t+"), (SELECT max("+r.q.key+") FROM "+t+")").Scan(&lo, &hi)
-	if err != nil {
+	if err != nil || hi.Int64-lo.Int64 > 4*int64(total)+16*batchSize {
 		return []*rowChunk{{all: true}}
 	}
 	var out []*rowChunk
-	for k := lo.Int64; lo.Valid && k <= hi.Int64; k += chunkRows {
-		out = append(out, &rowChunk{seq: len(out), lo: k, hi: k + chunkRows - 1})
+	for k := lo.Int64; lo.Valid && k <= hi.Int64; k += batchSize {
+		out = append(out, &rowChunk{lo: k, hi: k + batchSize - 1})
 	}
 	return out
 }
 
-// worker reads the chunks it is given on a connection of its own, below
-// database/sql: the driver fills one reused row of values.
-func (r *tableReader) worker(ctx context.Context, db *sql.DB, jobs <-chan *rowChunk, done chan<- *rowChunk) {
+// readChunk reads and decodes one chunk's rows on a connection of the
+// pool, below database/sql: the driver fills one reused row of values.
+func (r *tableReader) readChunk(ctx context.Context, db *sql.DB, c *rowChunk) error {
 	conn, err := db.Conn(ctx)
-	if err == nil {
-		defer conn.Close()
-		err = conn.Raw(func(dc any) error {
-			qc, ok := dc.(driver.QueryerContext)
-			if !ok {
-				return errors.New("the SQLite driver cannot query")
-			}
-			for c := range jobs {
-				c.err = r.readChunk(ctx, qc, c)
-				done <- c
-			}
-			return nil
-		})
-	}
-	for c := range jobs { // only when the connection failed
-		c.err = err
-		done <- c
-	}
-}
-
-// readChunk reads and decodes one chunk's rows.
-func (r *tableReader) readChunk(ctx context.Context, qc driver.QueryerContext, c *rowChunk) error {
-	query, args := r.q.sql, []driver.NamedValue(nil)
-	if !c.all {
-		query += " WHERE " + r.q.key + " BETWEEN ? AND ?"
-		args = []driver.NamedValue{{Ordinal: 1, Value: c.lo}, {Ordinal: 2, Value: c.hi}}
-	}
-	rows, err := qc.QueryContext(ctx, query, args)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	row := make([]driver.Value, 1)
-	for {
-		switch err := rows.Next(row); err {
-		case nil:
-			c.feats = append(c.feats, r.decode(row))
-		case io.EOF:
-			return nil
-		default:
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		qc, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return errors.New("the SQLite driver cannot query")
+		}
+		query, args := r.q.sql, []driver.NamedValue(nil)
+		if !c.all {
+			query += " WHERE " + r.q.key + " BETWEEN ? AND ?"
+			args = []driver.NamedValue{{Ordinal: 1, Value: c.lo}, {Ordinal: 2, Value: c.hi}}
+		}
+		rows, err := qc.QueryContext(ctx, query, args)
+		if err != nil {
 			return err
 		}
-	}
+		defer rows.Close()
+		row := make([]driver.Value, 1)
+		var scratch []byte
+		for {
+			switch err := rows.Next(row); err {
+			case nil:
+				c.feats = append(c.feats, r.decode(row, &scratch))
+			case io.EOF:
+				return nil
+			default:
+				return err
+			}
+		}
+	})
 }
 
-// decode decodes one row: its fields, and its geometry reprojected and
-// checked.
-func (r *tableReader) decode(row []driver.Value) gpkgFeature {
+// decode decodes one row: its fields, and its geometry reprojected and,
+// for a shape, checked. scratch is the worker's to reuse.
+func (r *tableReader) decode(row []driver.Value, scratch *[]byte) gpkgFeature {
 	b, _ := row[0].([]byte)
-	fields, ok := r.q.split(b)
+	fields, ok := r.q.split(b, scratch)
 	if !ok {
-		return gpkgFeature{err: errNUL}
+		return gpkgFeature{err: errRow}
 	}
 	f := gpkgFeature{gpkgFields: fields}
 	f.g, f.err = gpkgGeometry(f.geom)
 	if f.err == nil && f.g != nil && r.tr != nil {
 		f.g, f.err = r.tr.Geometry(f.g)
 	}
-	if f.err == nil && f.g != nil {
+	if _, point := f.g.(orb.Point); f.err == nil && f.g != nil && !point {
+		// The feature check holds a point to the same rules.
 		if p, bad := firstBadPoint(f.g); bad {
 			f.err = errors.New(pointProblem(p[0], p[1]))
 		}
@@ -188,26 +157,32 @@ func (r *tableReader) decode(row []driver.Value) gpkgFeature {
 	return f
 }
 
-// errNUL is the problem of a row whose name, kind or status holds a NUL
-// byte, which the row's fields are separated by.
-var errNUL = errors.New("its name, kind or status holds a NUL byte; the row is left out")
+// errRow is the problem of a row that is not as the query makes them.
+var errRow = errors.New("cannot be read; the row is left out")
 
-// add adds a decoded feature, the n-th of the table; one whose geometry is
-// wrong is reported and listed without a place.
+// add adds a decoded feature, the n-th of the table, held to the feature
+// check; one whose shape is wrong is reported and listed without a place.
 func (r *tableReader) add(f *gpkgFeature, n int) {
-	if f.err == errNUL {
+	if f.err == errRow {
 		r.problem("row %d: %v", n, f.err)
 		return
 	}
 	if f.err != nil {
-		r.problem("feature %s: %v", f.id, f.err)
+		r.problem("feature %q: %v", f.id, f.err)
 	}
 	s := site{ID: f.id, Name: f.name, Kind: f.kind, Status: f.status}
-	s.checkFields(r.src.Schema, r.problem)
-	p, isPoint := f.g.(orb.Point)
-	r.recBytes += len(f.record)
-	r.l.Add(s.ID, s.Name, s.Kind, s.Status, p, f.record, n)
-	if !isPoint || r.l.HasShapes() {
-		r.l.SetGeometry(f.g)
+	switch g := f.g.(type) {
+	case nil:
+		s.Null = true
+	case orb.Point:
+		s.Lon, s.Lat = g[0], g[1]
+	default:
+		s.Geom = g
 	}
+	if !s.check(r.src.Schema, r.problem) {
+		return
+	}
+	r.recBytes += len(f.record)
+	r.l.Add(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, f.record, n)
+	s.place(r.l)
 }

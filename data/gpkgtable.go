@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,7 @@ type tableReader struct {
 	t      gpkgTable
 	report func(format string, args ...any) // a problem of the file
 	tr     *crs.Transform                   // nil when the table is in WGS 84
+	crs    string                           // the table's system when it is not
 	q      gpkgQuery
 	l      *layer.Layer
 	// recBytes is the size of the records added, to foresee the rest.
@@ -45,7 +47,7 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 	total := r.count(ctx, db)
 	for _, anyBlob := range []bool{false, true} {
 		r.q = newGPKGQuery(r.t, cols, anyBlob)
-		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, Decoder: jsonRecord{}}
+		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, CRS: r.crs, Decoder: newGPKGProps(r.q.names)}
 		r.l.Grow(total)
 		r.found, r.bad, r.recBytes = nil, 0, 0
 		err = r.scan(ctx, db, total)
@@ -94,6 +96,7 @@ func (r *tableReader) transform(ctx context.Context, db *sql.DB) bool {
 		return false
 	}
 	c, err := crs.ParseCode(org.String, code.Int64)
+	byCode := err == nil
 	if err != nil && def.String != "" && def.String != "undefined" {
 		c, err = crs.Parse(def.String)
 	}
@@ -102,6 +105,10 @@ func (r *tableReader) transform(ctx context.Context, db *sql.DB) bool {
 			return true
 		}
 		if r.tr, err = crs.ToWGS84(c); err == nil {
+			r.crs = c.Name()
+			if byCode {
+				r.crs += fmt.Sprintf(" (%s:%d)", org.String, code.Int64)
+			}
 			return true
 		}
 	}
@@ -156,12 +163,38 @@ func gpkgColumns(ctx context.Context, db *sql.DB, table string) ([]gpkgColumn, e
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// quoteString quotes an SQL string literal.
-func quoteString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+// gpkgProps is the Decoder of a GeoPackage layer: its records are JSON
+// arrays of the id and the values, and it knows the columns they are of.
+type gpkgProps struct {
+	keys [][]byte // each column's name as a JSON string
+}
 
-// jsonRecord is the Decoder of a layer whose records are already JSON
-// objects of the feature's properties (a GeoPackage's rows).
-type jsonRecord struct{}
+func newGPKGProps(names []string) *gpkgProps {
+	d := &gpkgProps{}
+	for _, n := range names {
+		k, _ := json.Marshal(n)
+		d.keys = append(d.keys, k)
+	}
+	return d
+}
 
-// Properties returns the record itself.
-func (jsonRecord) Properties(rec []byte) ([]byte, error) { return rec, nil }
+// Properties turns a record into a JSON object keyed by column, in column
+// order.
+func (d *gpkgProps) Properties(rec []byte) ([]byte, error) {
+	var vals []json.RawMessage
+	if err := json.Unmarshal(rec, &vals); err != nil {
+		return nil, fmt.Errorf("data: a GeoPackage record: %w", err)
+	}
+	if len(vals) != len(d.keys)+1 {
+		return nil, fmt.Errorf("data: a GeoPackage record of %d values for %d columns", len(vals)-1, len(d.keys))
+	}
+	out := make([]byte, 0, len(rec)+16*len(vals))
+	out = append(out, '{')
+	for i, v := range vals[1:] {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, d.keys[i]...), ':'), v...)
+	}
+	return append(out, '}'), nil
+}
