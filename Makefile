@@ -35,12 +35,15 @@ build: deps
 test: test-deps
 	@if [ -n "$$DISPLAY" ]; then go test ./...; \
 	else xvfb-run -a -s "-screen 0 1600x1000x24" go test ./...; fi
+	go test -tags noproj ./geo/crs
 
 lint:
 	go mod tidy -diff
 	test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
 	go vet ./...
+	go vet -tags noproj ./geo/crs ./data
 	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags noproj ./geo/crs
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./geo/...

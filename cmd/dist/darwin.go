@@ -8,9 +8,11 @@ import (
 )
 
 // darwin builds Lodemap.app with fyne package and a .dmg with hdiutil; it
-// runs on macOS only (main checks).
+// runs on macOS only (main checks). The app is built without PROJ (the
+// noproj tag): it does not carry libproj yet, so it reads layers in
+// WGS 84 and says of others that they must be converted.
 func darwin(m Meta, out string) ([]string, error) {
-	work, bin, err := buildInWork(m)
+	work, bin, err := buildInWork(m, "noproj")
 	if err != nil {
 		return nil, err
 	}

@@ -64,7 +64,7 @@ func TestDeb(t *testing.T) {
 		t.Errorf("deb named %s", deb)
 	}
 	info := output(t, "dpkg-deb", "--info", deb)
-	for _, want := range []string{"Package: lodemap", "Version: " + m.Version, "Depends: libc6, libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1"} {
+	for _, want := range []string{"Package: lodemap", "Version: " + m.Version, "Depends: libc6, libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1, libproj25"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("dpkg-deb --info lacks %q:\n%s", want, info)
 		}

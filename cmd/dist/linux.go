@@ -21,8 +21,9 @@ import (
 // iconSizes are the hicolor theme sizes installed.
 var iconSizes = []int{16, 24, 32, 48, 64, 128, 256, 512}
 
-// debDepends are the runtime libraries of a Fyne (GLFW, OpenGL, X11) program.
-var debDepends = []string{"libc6", "libgl1", "libx11-6", "libxcursor1", "libxrandr2", "libxinerama1", "libxi6", "libxxf86vm1"}
+// debDepends are the runtime libraries of a Fyne (GLFW, OpenGL, X11)
+// program, and PROJ, which reprojects layers (geo/crs).
+var debDepends = []string{"libc6", "libgl1", "libx11-6", "libxcursor1", "libxrandr2", "libxinerama1", "libxi6", "libxxf86vm1", "libproj25"}
 
 // linux builds the binary, then the .deb and, with tarxz, fyne package's
 // tar.xz.
@@ -62,14 +63,15 @@ func fynePackageLinux(m Meta, bin, out string) (string, error) {
 }
 
 // buildInWork builds the program for this machine into a new work folder,
-// which the caller removes.
-func buildInWork(m Meta) (work, bin string, err error) {
+// which the caller removes; tags are build tags (noproj for a package
+// that cannot carry libproj).
+func buildInWork(m Meta, tags ...string) (work, bin string, err error) {
 	work, err = os.MkdirTemp("", "lodemap-dist-")
 	if err != nil {
 		return "", "", fmt.Errorf("dist: %w", err)
 	}
 	bin = filepath.Join(work, m.Exe())
-	if err := goBuild(m, bin, nil, ""); err != nil {
+	if err := goBuild(m, bin, nil, "", tags...); err != nil {
 		os.RemoveAll(work)
 		return "", "", err
 	}

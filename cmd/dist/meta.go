@@ -53,13 +53,19 @@ func (m Meta) Exe() string { return strings.ToLower(m.Name) }
 func trimV(v string) string { return strings.TrimPrefix(v, "v") }
 
 // goBuild builds cmd/lodemap with the version stamped in. Only the link
-// flags differ from a plain `go build`, so the compile cache is reused.
-func goBuild(m Meta, out string, env []string, ldflags string) error {
+// flags (and, for targets whose toolchain has no libproj, the noproj tag:
+// see geo/crs) differ from a plain `go build`, so the compile cache is
+// reused.
+func goBuild(m Meta, out string, env []string, ldflags string, tags ...string) error {
 	flags := "-s -w -X main.version=" + m.Version
 	if ldflags != "" {
 		flags += " " + ldflags
 	}
-	return runCmd(env, "go", "build", "-ldflags", flags, "-o", out, "./cmd/lodemap")
+	args := []string{"build", "-ldflags", flags}
+	if len(tags) > 0 {
+		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	return runCmd(env, "go", append(args, "-o", out, "./cmd/lodemap")...)
 }
 
 func runCmd(env []string, name string, args ...string) error {

@@ -48,7 +48,7 @@ func windows(m Meta, out string) ([]string, error) {
 	defer os.Remove(syso)
 	exe := filepath.Join(out, m.Exe()+".exe")
 	env := []string{"CC=x86_64-w64-mingw32-gcc", "CGO_ENABLED=1", "GOOS=windows", "GOARCH=amd64"}
-	if err := goBuild(m, exe, env, "-H=windowsgui"); err != nil {
+	if err := goBuild(m, exe, env, "-H=windowsgui", "noproj"); err != nil {
 		return nil, err
 	}
 	signed, err := sign(exe)

@@ -1,3 +1,5 @@
+//go:build !noproj
+
 package crs
 
 import (
