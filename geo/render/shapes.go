@@ -25,15 +25,21 @@ type Shape struct {
 // Shape sizes in logical pixels.
 const (
 	lineWidth    = 2.5 // a line feature
-	outlineWidth = 1.5 // a polygon's outline
+	outlineWidth = 1.0 // a polygon's outline: a hairline
 	hoverWidth   = 1.5 // added when hovered
 	haloWidth    = 3.0 // around the selected shape, on each side
 	// simplifyTol is how close (in pixels) a vertex may come to the last
 	// one kept before it is dropped: finer detail cannot be seen.
-	simplifyTol = 0.5
+	simplifyTol = 0.7
 	// tinyShape is the size in pixels under which a shape is drawn as a
 	// dot of its colour, as a crowd of sites is.
 	tinyShape = 2.0
+	// smallShape is the size under which a polygon is outlined with a
+	// hairline.
+	smallShape = 12.0
+	hairline   = 1.0
+	// labelShape is the size from which a shape is named on the map.
+	labelShape = 24.0
 	// clipMargin is how far beyond the frame a shape is clipped, so that
 	// its outline's width never shows the cut.
 	clipMargin = 8.0
@@ -77,9 +83,23 @@ func highlightPaints(p Paint) (halo, line Paint) {
 type shapeDrawer struct {
 	proj          projector
 	width, height float64
-	frame         orb.Bound // unit coordinates, with a margin
-	cx            float64   // unit x of the view centre
+	frame         orb.Bound   // unit coordinates, with a margin
+	cx            float64     // unit x of the view centre
+	arena         []orb.Point // the frame's pixel points, handed out in runs
 }
+
+// take returns room for up to n points from the arena: the points of
+// every shape in a frame share a few large arrays instead of one each.
+func (d *shapeDrawer) take(n int) []orb.Point {
+	if cap(d.arena)-len(d.arena) < n {
+		d.arena = make([]orb.Point, 0, max(n, 1<<16))
+	}
+	start := len(d.arena)
+	return d.arena[start:start:start+n]
+}
+
+// keep marks the n points last taken as used.
+func (d *shapeDrawer) keep(run []orb.Point) { d.arena = d.arena[:len(d.arena)+len(run)] }
 
 func newShapeDrawer(s *Scene, in Input, proj projector) *shapeDrawer {
 	b := in.View.Bounds()
@@ -91,40 +111,56 @@ func newShapeDrawer(s *Scene, in Input, proj projector) *shapeDrawer {
 // layerShapes adds the layer's lines and polygons to g, polygons before
 // lines so that no fill covers a line; a dot for each shape too small to
 // see; a marker for each point of a MultiPoint; and a label candidate at
-// each shape's anchor. The selected shape becomes the scene's highlight.
+// the anchor of each shape large enough to be named on the map. The
+// selected shape becomes the scene's highlight.
 func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, cands *[]labelCand) {
 	if !l.HasShapes() {
 		return
 	}
 	var lines []Shape
-	sel := selectedIndex(in, l)
+	sel, hov := selectedIndex(in, l), -1
+	if in.Hovered.Layer == l.ID {
+		hov = in.Hovered.Index
+	}
 	st := in.Styles[l.ID]
 	for i := range l.Len() {
 		t := l.Type(i)
 		if t == layer.Point || t == layer.NoGeometry {
 			continue
 		}
-		poly, line, tiny := d.feature(l.Parts(i))
-		d.points(g, l, i, in)
-		hovered := isSite(in.Hovered, l, i)
-		m := st.Marker(i, l.Kinds[i], l.Status[i])
-		if tiny != nil && i != sel {
-			m.Dot, m.Size = true, 0
-			g.Dots = append(g.Dots, Dot{X: float32(tiny[0]), Y: float32(tiny[1]), Style: m})
+		poly, line, at, size := d.feature(l.Parts(i))
+		if t == layer.MultiPoint || t == layer.Collection {
+			d.points(g, l, i, in)
+		}
+		if size < 0 {
 			continue
 		}
-		shapes := [2]Shape{
-			{Rings: poly, Closed: true, Paint: shapePaint(m, true, hovered), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]},
-			{Rings: line, Paint: shapePaint(m, false, hovered), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]},
+		m := st.Marker(i, l.Kinds[i], l.Status[i])
+		if size < tinyShape && i != sel {
+			m.Dot, m.Size = true, 0
+			g.Dots = append(g.Dots, Dot{X: float32(at[0]), Y: float32(at[1]), Style: m})
+			continue
+		}
+		shape := func(rings [][]orb.Point, closed bool) Shape {
+			sh := Shape{Rings: rings, Closed: closed, Paint: shapePaint(m, closed, i == hov), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]}
+			if closed && size < smallShape && i != hov {
+				// A few pixels across: a hairline outline, undashed,
+				// reads best, and costs least.
+				sh.Paint.Width, sh.Paint.Dash = hairline, [2]float64{}
+			}
+			return sh
 		}
 		if len(poly) > 0 {
-			g.Shapes = append(g.Shapes, shapes[0])
+			g.Shapes = append(g.Shapes, shape(poly, true))
 		}
 		if len(line) > 0 {
-			lines = append(lines, shapes[1])
+			lines = append(lines, shape(line, false))
 		}
 		if i == sel {
-			s.HighlightShapes = []Shape{shapes[0], shapes[1]}
+			s.HighlightShapes = []Shape{shape(poly, true), shape(line, false)}
+		}
+		if in.NoLabels || (size < labelShape && i != sel) {
+			continue
 		}
 		if x, y := d.proj.pixel(l.Unit[i]); (len(poly) > 0 || len(line) > 0) && x >= 0 && y >= 0 && x <= s.Width && y <= s.Height {
 			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
@@ -148,23 +184,22 @@ func (d *shapeDrawer) points(g *Group, l *layer.Layer, i int, in Input) {
 }
 
 // feature projects one feature's line and polygon parts: its polygon
-// rings, its lines, and, when all of it is too small to see, where to put a
-// dot instead.
-func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, tiny *orb.Point) {
-	seen, small := false, true
-	var at orb.Point
+// rings, its lines, the centre of its last part in the frame and the size
+// in pixels of its largest (-1 when none is in the frame).
+func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, at orb.Point, size float64) {
+	size = -1
 	for _, p := range parts {
 		if p.Kind == layer.MultiPoint {
 			continue
 		}
 		for _, off := range d.copies(p.Bound) {
-			seen = true
 			b := p.Bound
 			px := orb.Bound{Min: d.pixel(b.Min, off), Max: d.pixel(b.Max, off)}
-			if px.Max[0]-px.Min[0] >= tinyShape || px.Max[1]-px.Min[1] >= tinyShape {
-				small = false
-			}
+			size = max(size, px.Max[0]-px.Min[0], px.Max[1]-px.Min[1])
 			at = px.Center()
+			if size < tinyShape {
+				continue // a dot, unless a larger part comes
+			}
 			if p.Kind == layer.Polygon {
 				poly = append(poly, d.polygon(p.Rings, off, px)...)
 			} else {
@@ -172,10 +207,7 @@ func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, ti
 			}
 		}
 	}
-	if seen && small {
-		return nil, nil, &at
-	}
-	return poly, lines, nil
+	return poly, lines, at, size
 }
 
 // copies are the world offsets at which a part with bound b shows in the
@@ -204,7 +236,7 @@ func (d *shapeDrawer) pixel(u orb.Point, off float64) orb.Point {
 // simplify projects a ring or line, dropping each vertex nearer than
 // simplifyTol to the last one kept; the last vertex is always kept.
 func (d *shapeDrawer) simplify(r []orb.Point, off float64) []orb.Point {
-	out := make([]orb.Point, 0, min(len(r), 64))
+	out := d.take(len(r))
 	var last orb.Point
 	for i, u := range r {
 		q := d.pixel(u, off)
@@ -214,6 +246,7 @@ func (d *shapeDrawer) simplify(r []orb.Point, off float64) []orb.Point {
 		out = append(out, q)
 		last = q
 	}
+	d.keep(out)
 	return out
 }
 

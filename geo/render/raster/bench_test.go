@@ -146,3 +146,33 @@ func BenchmarkFirstFrame1M(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShapes1080p draws a layer of lines or polygons alone (no
+// basemap) at 1920x1080, Scene build and raster, at three framings: the
+// world, Europe and Anatolia (issue 9: each at most 40 ms).
+func BenchmarkShapes1080p(b *testing.B) {
+	layers := []struct {
+		name string
+		make func() *layer.Layer
+	}{
+		{"countries-10m", func() *layer.Layer { return rendertest.Countries10m(b) }},
+		{"polygons-100k", func() *layer.Layer { return rendertest.Polygons(100_000) }},
+		{"lines-1M-vertices", func() *layer.Layer { return rendertest.Lines(1_000_000) }},
+	}
+	views := []struct {
+		name string
+		v    view.Viewport
+	}{
+		{"world", view.New(orb.Point{15, 30}, 2.5, 1920, 1080)},
+		{"europe", view.New(orb.Point{18, 47}, 4.5, 1920, 1080)},
+		{"anatolia", view.New(orb.Point{32, 39}, 7, 1920, 1080)},
+	}
+	for _, lt := range layers {
+		l := lt.make()
+		for _, vt := range views {
+			b.Run(lt.name+"/"+vt.name, func(b *testing.B) {
+				benchFrame(b, render.Input{View: vt.v, Layers: []*layer.Layer{l}, NoBasemap: true, NoLabels: true})
+			})
+		}
+	}
+}

@@ -18,23 +18,22 @@ func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) {
 	}
 }
 
-// thinLine is the width up to which a solid outline is drawn as 1-pixel
+// thinLine is the width up to which an outline is drawn as 1-pixel
 // anti-aliased lines, the fastest way.
 const thinLine = 1.25
 
+// strokeRun is how many segments are rasterized together: each run over
+// its own bounding box, so a long line costs its length, not the area of
+// its bounding box.
+const strokeRun = 64
+
 // stroke strokes lines (rings when closed) with p's colour, width and
-// dashes: each segment becomes a quadrilateral and each vertex a small
-// octagon (round joins and caps), all wound the same way, so the
-// rasterizer fills their union once.
+// dashes. A thin one is drawn as 1-pixel lines; a wider one is filled as
+// a quadrilateral per segment and a small octagon (a round join or cap) at
+// each sharp turn and end, all wound the same way, so the rasterizer fills
+// their union once.
 func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
 	s := c.scale
-	if p.Width*s <= thinLine && p.Dash == ([2]float64{}) {
-		for _, l := range lines {
-			c.polyline(l, closed, p.Stroke)
-		}
-		return
-	}
-	half := p.Width * s / 2
 	pieces := make([][]orb.Point, 0, len(lines))
 	for _, l := range lines {
 		px := make([]orb.Point, 0, len(l)+1)
@@ -50,7 +49,27 @@ func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
 			pieces = append(pieces, px)
 		}
 	}
-	bb := piecesBound(pieces, half).Intersect(c.img.Rect)
+	if p.Width*s <= thinLine {
+		for _, pc := range pieces {
+			for i := 1; i < len(pc); i++ {
+				line(c.img, pc[i-1][0], pc[i-1][1], pc[i][0], pc[i][1], p.Stroke)
+			}
+		}
+		return
+	}
+	half := p.Width * s / 2
+	for _, pc := range pieces {
+		for from := 0; from < len(pc)-1 || from == 0 && len(pc) == 1; from += strokeRun {
+			c.strokeRun(pc, from, min(len(pc)-1, from+strokeRun), half, p.Stroke)
+		}
+	}
+}
+
+// strokeRun rasterizes the segments of a line from vertex from to vertex
+// to over their own bounding box.
+func (c *Canvas) strokeRun(pc []orb.Point, from, to int, half float64, col color.NRGBA) {
+	run := pc[from : to+1]
+	bb := piecesBound([][]orb.Point{run}, half).Intersect(c.img.Rect)
 	if bb.Empty() {
 		return
 	}
@@ -58,26 +77,25 @@ func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
 	defer rasterizers.Put(r)
 	r.Reset(bb.Dx(), bb.Dy())
 	ox, oy := float64(bb.Min.X), float64(bb.Min.Y)
-	for _, pc := range pieces {
-		for i := range pc {
+	for k := range run {
+		i := from + k
+		if i == 0 || i == len(pc)-1 || sharp(pc[i-1], pc[i], pc[i+1]) {
 			join(r, pc[i][0]-ox, pc[i][1]-oy, half)
-			if i > 0 {
-				segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
-			}
+		}
+		if k > 0 {
+			segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
 		}
 	}
-	r.Draw(c.img, bb, image.NewUniform(p.Stroke), bb.Min)
+	r.Draw(c.img, bb, image.NewUniform(col), bb.Min)
 }
 
-// polyline draws a thin line along pts in pixels of the scene.
-func (c *Canvas) polyline(pts []orb.Point, closed bool, col color.NRGBA) {
-	s := c.scale
-	for i := 1; i < len(pts); i++ {
-		line(c.img, pts[i-1][0]*s, pts[i-1][1]*s, pts[i][0]*s, pts[i][1]*s, col)
-	}
-	if n := len(pts) - 1; closed && n > 1 && pts[n] != pts[0] {
-		line(c.img, pts[n][0]*s, pts[n][1]*s, pts[0][0]*s, pts[0][1]*s, col)
-	}
+// sharp reports whether a line turns at b by more than about 25 degrees:
+// a gentler turn leaves no gap between two segments' quadrilaterals that
+// a round join would need to fill.
+func sharp(a, b, c orb.Point) bool {
+	ux, uy, vx, vy := b[0]-a[0], b[1]-a[1], c[0]-b[0], c[1]-b[1]
+	dot, cross := ux*vx+uy*vy, ux*vy-uy*vx
+	return dot <= 0 || math.Abs(cross) > 0.45*dot // tan 24°
 }
 
 // segment adds the quadrilateral of a segment of width 2*half.
