@@ -59,4 +59,3 @@ func (c *CRS) Name() string { return c.name }
 
 // String is the system's name.
 func (c *CRS) String() string { return c.name }
-

@@ -95,7 +95,7 @@ func (d *shapeDrawer) take(n int) []orb.Point {
 		d.arena = make([]orb.Point, 0, max(n, 1<<16))
 	}
 	start := len(d.arena)
-	return d.arena[start:start:start+n]
+	return d.arena[start : start : start+n]
 }
 
 // keep marks the n points last taken as used.
