@@ -45,10 +45,13 @@ const (
 )
 
 // GroupInfo names a group: ID is a layer id or a piece of furniture's name,
-// Title the layer's title (a PDF layer shows it).
+// Title the layer's title (a PDF layer shows it). Shapes and Items are
+// how many lines and polygons, and items in all, a layer's group draws,
+// so a backend can plan.
 type GroupInfo struct {
-	Kind      GroupKind
-	ID, Title string
+	Kind          GroupKind
+	ID, Title     string
+	Shapes, Items int
 }
 
 // Paint is how a path is painted: a fill and an outline of Width logical
@@ -152,7 +155,7 @@ func (d *drawer) basemap(ctx context.Context, s *Scene) error {
 }
 
 func (d *drawer) layer(ctx context.Context, g Group) error {
-	d.b.BeginGroup(GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title})
+	d.b.BeginGroup(g.info())
 	defer d.b.EndGroup()
 	for _, sh := range g.Shapes {
 		d.shape(sh, sh.Paint)
@@ -252,7 +255,7 @@ func (s *Scene) GroupInfos() []GroupInfo {
 		out = append(out, basemapGroup)
 	}
 	for _, g := range s.Groups {
-		out = append(out, GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title})
+		out = append(out, g.info())
 	}
 	out = append(out, labelsGroup)
 	if s.Highlight != nil || len(s.HighlightShapes) > 0 {
@@ -286,4 +289,10 @@ func Rect(rings [][]orb.Point) (x0, y0, x1, y1 float64, ok bool) {
 		return 0, 0, 0, 0, false
 	}
 	return min(r[0][0], r[2][0]), min(r[0][1], r[2][1]), max(r[0][0], r[2][0]), max(r[0][1], r[2][1]), true
+}
+
+// info is the group's GroupInfo.
+func (g Group) info() GroupInfo {
+	return GroupInfo{Kind: GroupLayer, ID: g.Layer, Title: g.Title, Shapes: len(g.Shapes),
+		Items: len(g.Shapes) + 2*len(g.Clusters) + len(g.Dots) + len(g.Markers)}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"sync"
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
@@ -33,7 +34,7 @@ const (
 	simplifyTol = 0.7
 	// tinyShape is the size in pixels under which a shape is drawn as a
 	// dot of its colour, as a crowd of sites is.
-	tinyShape = 2.0
+	tinyShape = 3.0
 	// smallShape is the size under which a polygon is outlined with a
 	// hairline.
 	smallShape = 12.0
@@ -112,25 +113,70 @@ func newShapeDrawer(s *Scene, in Input, proj projector) *shapeDrawer {
 // lines so that no fill covers a line; a dot for each shape too small to
 // see; a marker for each point of a MultiPoint; and a label candidate at
 // the anchor of each shape large enough to be named on the map. The
-// selected shape becomes the scene's highlight.
+// selected shape becomes the scene's highlight. A large layer is worked
+// on in two halves at once, joined in order.
 func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, cands *[]labelCand) {
 	if !l.HasShapes() {
 		return
 	}
-	var lines []Shape
+	halves := 1
+	if l.Len() >= parallelShapes {
+		halves = 2
+	}
+	outs := make([]shapeOut, halves)
+	var wg sync.WaitGroup
+	for h := range outs {
+		dh := *d
+		dh.arena = nil
+		from, to := l.Len()*h/halves, l.Len()*(h+1)/halves
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dh.shapes(s, l, in, from, to, &outs[h])
+		}()
+	}
+	wg.Wait()
+	for _, o := range outs {
+		g.Shapes = append(g.Shapes, o.shapes...)
+	}
+	for _, o := range outs {
+		g.Shapes = append(g.Shapes, o.lines...)
+		g.Dots = append(g.Dots, o.dots...)
+		g.Markers = append(g.Markers, o.markers...)
+		*cands = append(*cands, o.cands...)
+		if o.highlight != nil {
+			s.HighlightShapes = o.highlight
+		}
+	}
+}
+
+// parallelShapes is the size from which a layer's shapes are worked on
+// in two halves at once.
+const parallelShapes = 20000
+
+// shapeOut is what one run over a layer's features makes.
+type shapeOut struct {
+	shapes, lines, highlight []Shape
+	dots                     []Dot
+	markers                  []Marker
+	cands                    []labelCand
+}
+
+// shapes works on features from..to-1 of l.
+func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, out *shapeOut) {
 	sel, hov := selectedIndex(in, l), -1
 	if in.Hovered.Layer == l.ID {
 		hov = in.Hovered.Index
 	}
 	st := in.Styles[l.ID]
-	for i := range l.Len() {
+	for i := from; i < to; i++ {
 		t := l.Type(i)
 		if t == layer.Point || t == layer.NoGeometry {
 			continue
 		}
 		poly, line, at, size := d.feature(l.Parts(i))
 		if t == layer.MultiPoint || t == layer.Collection {
-			d.points(g, l, i, in)
+			out.markers = d.points(out.markers, l, i, in)
 		}
 		if size < 0 {
 			continue
@@ -138,7 +184,7 @@ func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, c
 		m := st.Marker(i, l.Kinds[i], l.Status[i])
 		if size < tinyShape && i != sel {
 			m.Dot, m.Size = true, 0
-			g.Dots = append(g.Dots, Dot{X: float32(at[0]), Y: float32(at[1]), Style: m})
+			out.dots = append(out.dots, Dot{X: float32(at[0]), Y: float32(at[1]), Style: m})
 			continue
 		}
 		shape := func(rings [][]orb.Point, closed bool) Shape {
@@ -151,36 +197,36 @@ func layerShapes(s *Scene, g *Group, l *layer.Layer, in Input, d *shapeDrawer, c
 			return sh
 		}
 		if len(poly) > 0 {
-			g.Shapes = append(g.Shapes, shape(poly, true))
+			out.shapes = append(out.shapes, shape(poly, true))
 		}
 		if len(line) > 0 {
-			lines = append(lines, shape(line, false))
+			out.lines = append(out.lines, shape(line, false))
 		}
 		if i == sel {
-			s.HighlightShapes = []Shape{shape(poly, true), shape(line, false)}
+			out.highlight = []Shape{shape(poly, true), shape(line, false)}
 		}
 		if in.NoLabels || (size < labelShape && i != sel) {
 			continue
 		}
 		if x, y := d.proj.pixel(l.Unit[i]); (len(poly) > 0 || len(line) > 0) && x >= 0 && y >= 0 && x <= s.Width && y <= s.Height {
-			*cands = append(*cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
+			out.cands = append(out.cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
 		}
 	}
-	g.Shapes = append(g.Shapes, lines...)
 }
 
-// points adds a marker for each point of feature i's MultiPoint parts.
-func (d *shapeDrawer) points(g *Group, l *layer.Layer, i int, in Input) {
+// points appends a marker for each point of feature i's MultiPoint parts.
+func (d *shapeDrawer) points(markers []Marker, l *layer.Layer, i int, in Input) []Marker {
 	for _, p := range l.Parts(i) {
 		if p.Kind != layer.MultiPoint {
 			continue
 		}
 		for _, u := range p.Rings[0] {
 			if x, y := d.proj.pixel(u); x >= -frameMargin && y >= -frameMargin && x <= d.width+frameMargin && y <= d.height+frameMargin {
-				g.Markers = append(g.Markers, marker(l, i, x, y, in))
+				markers = append(markers, marker(l, i, x, y, in))
 			}
 		}
 	}
+	return markers
 }
 
 // feature projects one feature's line and polygon parts: its polygon

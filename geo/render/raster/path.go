@@ -25,6 +25,10 @@ type pendingPath struct {
 // backends paint it. A lone axis-aligned box is filled as a pixel-aligned
 // rectangle.
 func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
+	if c.recording {
+		c.calls = append(c.calls, call{kind: callPath, rings: rings, paint: p})
+		return
+	}
 	if len(c.pending) > 0 && (c.pending[0].paint != p || c.group != render.GroupBasemap) {
 		c.flush()
 	}
@@ -120,7 +124,8 @@ func (c *Canvas) fill(col color.NRGBA) {
 // line draws an anti-aliased 1-pixel line (Xiaolin Wu), clipped to the image.
 func line(img *image.RGBA, x0, y0, x1, y1 float64, c color.NRGBA) {
 	b := img.Bounds()
-	if (x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) || (x0 > float64(b.Dx()) && x1 > float64(b.Dx())) || (y0 > float64(b.Dy()) && y1 > float64(b.Dy())) {
+	lx, ly, hx, hy := float64(b.Min.X)-1, float64(b.Min.Y)-1, float64(b.Max.X), float64(b.Max.Y)
+	if (x0 < lx && x1 < lx) || (y0 < ly && y1 < ly) || (x0 > hx && x1 > hx) || (y0 > hy && y1 > hy) {
 		return
 	}
 	steep := math.Abs(y1-y0) > math.Abs(x1-x0)

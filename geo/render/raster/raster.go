@@ -9,6 +9,7 @@ import (
 	"context"
 	"image"
 	"math"
+	"runtime"
 
 	"github.com/lodemap/lodemap/geo/render"
 )
@@ -21,7 +22,9 @@ func Draw(ctx context.Context, s *render.Scene, scale float64, sprites *Sprites,
 	w := int(math.Ceil(s.Width * scale))
 	h := int(math.Ceil(s.Height * scale))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	if err := s.Draw(ctx, New(img, scale, sprites), progress); err != nil {
+	c := New(img, scale, sprites)
+	c.bands = runtime.GOMAXPROCS(0)
+	if err := s.Draw(ctx, c, progress); err != nil {
 		return nil, err
 	}
 	return img, nil
@@ -36,6 +39,12 @@ type Canvas struct {
 	faces   faces
 	group   render.GroupKind
 	pending []pendingPath // paths of one paint, filled together
+	// bands, when 2 or more, is how many parts of the image a large layer
+	// group is drawn in at once (see bands.go); calls is that group's
+	// calls, recorded until it ends.
+	bands     int
+	recording bool
+	calls     []call
 }
 
 // New returns a Canvas drawing onto img at a pixel ratio. sprites may be
@@ -52,13 +61,29 @@ func New(img *image.RGBA, scale float64, sprites *Sprites) *Canvas {
 func (c *Canvas) BeginGroup(g render.GroupInfo) {
 	c.flush()
 	c.group = g.Kind
+	// A layer of many shapes is drawn in bands; one mostly of markers and
+	// dots stamps them faster on its own.
+	c.recording = c.bands > 1 && g.Kind == render.GroupLayer && g.Shapes >= bandFrom && 2*g.Shapes >= g.Items
+	if c.recording {
+		c.calls = make([]call, 0, g.Items)
+	}
 }
 
 // EndGroup implements render.Backend: pending paths are filled.
-func (c *Canvas) EndGroup() { c.flush() }
+func (c *Canvas) EndGroup() {
+	if c.recording {
+		c.recording = false
+		c.drawBands(c.calls)
+	}
+	c.flush()
+}
 
 // Symbol implements render.Backend: it stamps the symbol's sprite.
 func (c *Canvas) Symbol(sym render.Symbol, x, y float64, _ string) {
+	if c.recording {
+		c.calls = append(c.calls, call{kind: callSymbol, sym: sym, x: x, y: y})
+		return
+	}
 	c.flush()
 	sp := c.sprites.get(sym, c.scale)
 	half := sp.img.Rect.Dx() / 2

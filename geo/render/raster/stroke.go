@@ -12,6 +12,10 @@ import (
 
 // Lines implements render.Backend.
 func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) {
+	if c.recording {
+		c.calls = append(c.calls, call{kind: callLines, rings: lines, paint: p})
+		return
+	}
 	c.flush()
 	if p.Stroke.A != 0 {
 		c.stroke(lines, p, false)

@@ -33,6 +33,10 @@ func (f faces) get(size float64, bold bool) font.Face {
 // Text implements render.Backend: a halo, when asked for, is the text drawn
 // shifted around its place in the halo colour, under the text.
 func (c *Canvas) Text(t render.Text) {
+	if c.recording {
+		c.calls = append(c.calls, call{kind: callText, text: &t})
+		return
+	}
 	c.flush()
 	s := c.scale
 	d := font.Drawer{Dst: c.img, Face: c.faces.get(t.Size*s, t.Bold)}
