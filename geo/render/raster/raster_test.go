@@ -268,3 +268,29 @@ func TestShapesGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestBandsDrawTheSamePicture draws a layer of many polygons in bands, at
+// once, and on one canvas: the pictures must be the same.
+func TestBandsDrawTheSamePicture(t *testing.T) {
+	l := rendertest.Polygons(100_000)
+	s, err := render.Build(render.Input{View: view.New(orb.Point{32, 39}, 7, 1600, 1000), Layers: []*layer.Layer{l}, NoLabels: true})
+	if err != nil || len(s.Groups[0].Shapes) < bandFrom {
+		t.Fatalf("%d shapes, %v: too few to draw in bands", len(s.Groups[0].Shapes), err)
+	}
+	draw := func(bands int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))
+		c := New(img, 1, nil)
+		c.bands = bands
+		if err := s.Draw(context.Background(), c, nil); err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	// Paths are placed from each band's origin, in float32: an edge pixel
+	// may differ by a level or so, nothing more.
+	one, banded := draw(1), draw(3)
+	if mean, far := rendertest.Compare(one, banded); mean > 0.01 || far != 0 {
+		rendertest.WriteFailed(t, "bands.png", banded)
+		t.Errorf("banded picture differs: mean %.3f levels, %.3f%% far", mean, far*100)
+	}
+}
