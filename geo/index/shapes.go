@@ -20,8 +20,13 @@ type Shapes struct {
 	big   []ref
 }
 
-// ref is one part of one feature.
-type ref struct{ feature, part int32 }
+// ref is one part of one feature, with the part's bound, so that a query
+// rejects most parts without reading them.
+type ref struct {
+	feature, part int32
+	polygon       bool // a polygon is hit only at q, so only q's cell holds it for a query
+	bound         orb.Bound
+}
 
 // maxCells is how many cells a part may span before it goes to the big
 // list.
@@ -50,7 +55,7 @@ func NewShapes(l *layer.Layer) *Shapes {
 	for i := range l.Len() {
 		for j, p := range l.Parts(i) {
 			x0, y0, x1, y1 := s.span(p.Bound)
-			r := ref{int32(i), int32(j)}
+			r := ref{int32(i), int32(j), p.Kind == layer.Polygon, p.Bound}
 			if (x1-x0+1)*(y1-y0+1) > maxCells {
 				s.big = append(s.big, r)
 				continue
@@ -93,12 +98,15 @@ func (s *Shapes) At(p orb.Point, r float64) []Hit {
 			continue
 		}
 		x0, y0, x1, y1 := s.span(box)
+		qx, qy, _, _ := s.span(orb.Bound{Min: q, Max: q})
 		for y := y0; y <= y1; y++ {
 			for x := x0; x <= x1; x++ {
-				s.test(s.cells[y*s.n+x], q, r, &best)
+				// A polygon holding q is in q's cell: in the others only
+				// lines and points are looked at, each part once a cell.
+				s.test(s.cells[y*s.n+x], q, r, x == qx && y == qy, &best)
 			}
 		}
-		s.test(s.big, q, r, &best)
+		s.test(s.big, q, r, true, &best)
 	}
 	out := best
 	slices.SortFunc(out, func(a, b Hit) int {
@@ -114,14 +122,17 @@ func (s *Shapes) At(p orb.Point, r float64) []Hit {
 }
 
 // test hit-tests parts against q, keeping each feature's best hit.
-func (s *Shapes) test(refs []ref, q orb.Point, r float64, best *[]Hit) {
-	for _, rf := range refs {
-		part := s.l.Parts(int(rf.feature))[rf.part]
-		b := part.Bound
+func (s *Shapes) test(refs []ref, q orb.Point, r float64, polygons bool, best *[]Hit) {
+	for k := range refs {
+		rf := &refs[k]
+		if rf.polygon && !polygons {
+			continue
+		}
+		b := &rf.bound
 		if q[0] < b.Min[0]-r || q[0] > b.Max[0]+r || q[1] < b.Min[1]-r || q[1] > b.Max[1]+r {
 			continue
 		}
-		h, ok := hitPart(part, q, r)
+		h, ok := hitPart(s.l.Parts(int(rf.feature))[rf.part], q, r)
 		if !ok {
 			continue
 		}
