@@ -35,7 +35,7 @@ const (
 // bandFrom is how many paths (polygons and lines) a layer group needs
 // before it is drawn in bands: a small one draws faster on its own, and
 // symbols (markers, dots) stamp too fast to gain from it.
-const bandFrom = 4096
+const bandFrom = 1024
 
 // symbolReach is how far (logical pixels) a symbol may reach from its
 // centre: a band skips the symbols farther from it.
