@@ -238,7 +238,8 @@ func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, at
 		if p.Kind == layer.MultiPoint {
 			continue
 		}
-		for _, off := range d.copies(p.Bound) {
+		offs, n := d.copies(p.Bound)
+		for _, off := range offs[:n] {
 			b := p.Bound
 			px := orb.Bound{Min: d.pixel(b.Min, off), Max: d.pixel(b.Max, off)}
 			size = max(size, px.Max[0]-px.Min[0], px.Max[1]-px.Min[1])
@@ -259,9 +260,10 @@ func (d *shapeDrawer) feature(parts []layer.Part) (poly, lines [][]orb.Point, at
 // copies are the world offsets at which a part with bound b shows in the
 // frame: the copy nearest the view centre, and its neighbours where the
 // part reaches across the edge of that world.
-func (d *shapeDrawer) copies(b orb.Bound) []float64 {
+func (d *shapeDrawer) copies(b orb.Bound) ([3]float64, int) {
 	near := -math.Round((b.Min[0]+b.Max[0])/2 - d.cx)
-	var out []float64
+	var out [3]float64
+	n := 0
 	for _, off := range [3]float64{near, near - 1, near + 1} {
 		if b.Max[0]+off < d.frame.Min[0] || b.Min[0]+off > d.frame.Max[0] || b.Max[1] < d.frame.Min[1] || b.Min[1] > d.frame.Max[1] {
 			continue
@@ -269,9 +271,10 @@ func (d *shapeDrawer) copies(b orb.Bound) []float64 {
 		if off != near && (b.Max[0]+off < d.cx-0.5 || b.Min[0]+off > d.cx+0.5) {
 			continue // beyond the world nearest the centre
 		}
-		out = append(out, off)
+		out[n] = off
+		n++
 	}
-	return out
+	return out, n
 }
 
 func (d *shapeDrawer) pixel(u orb.Point, off float64) orb.Point {
