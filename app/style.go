@@ -22,8 +22,8 @@ const (
 )
 
 // colourNames name the palette's colours for the one-colour style.
-var colourNames = []string{"Orange", "Sky blue", "Green", "Blue", "Vermillion", "Purple", "Yellow", "Dark grey",
-	"Brown", "Teal", "Ochre", "Violet", "Pink", "Leaf green", "Olive"}
+var colourNames = []string{"Orange", "Sky blue", "Green", "Blue", "Vermillion", "Dark grey",
+	"Brown", "Teal", "Ochre", "Violet", "Leaf green", "Olive", "Salmon", "Navy"}
 
 // StylePanel is the dialog content that sets a layer's style: what the
 // colours follow, the attribute, the colour.

@@ -69,3 +69,16 @@ func TestOutline(t *testing.T) {
 		})
 	}
 }
+
+// TestPaletteAvoidsCircleKinds: a category's marker is a circle, so the
+// palette holds neither the automaker plants' nor the battery plants'
+// colour, whose markers are circles too.
+func TestPaletteAvoidsCircleKinds(t *testing.T) {
+	for _, kind := range []string{"automaker_plant", "battery_plant"} {
+		for i, c := range Palette {
+			if c == For(kind, "operating").Color {
+				t.Errorf("palette colour %d is the %s colour", i, kind)
+			}
+		}
+	}
+}
