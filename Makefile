@@ -48,7 +48,7 @@ lint:
 bench:
 	go test -run '^$$' -bench . -benchmem ./geo/...
 
-# Installers (see README, "Build installers"). Artifacts go to dist/.
+# Installers (see README, "Build installers"). Artifacts go to cmd/dist/out/.
 dist-linux: test-deps
 	go run ./cmd/dist linux
 

@@ -22,7 +22,7 @@ const usage = `usage: go run ./cmd/dist [-version V] [-out DIR] linux|deb|window
 
 func main() {
 	version := flag.String("version", "", "version to stamp (default: FyneApp.toml's)")
-	out := flag.String("out", "dist", "output folder")
+	out := flag.String("out", filepath.Join("cmd", "dist", "out"), "output folder")
 	flag.Usage = func() { fmt.Fprintln(os.Stderr, usage) }
 	flag.Parse()
 	if flag.NArg() != 1 {
