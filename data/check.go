@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -129,3 +130,8 @@ func (s *site) place(l *layer.Layer) {
 		l.SetGeometry(s.Geom)
 	}
 }
+
+// generatedID is the id of the n-th feature (from 1; a row or record
+// number where the format counts those) of a layer when the file gives it
+// none: "layer-n", the same on every load. Every reader makes ids so.
+func generatedID(layerID string, n int) string { return layerID + "-" + strconv.Itoa(n) }

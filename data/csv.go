@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/paulmach/orb"
 )
 
 // csvFormat reads CSV point layers, gzipped or not.
@@ -100,11 +99,11 @@ func readCSV(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 		}
 		s := csvSite(rec, col)
 		if s.ID == "" {
-			s.ID = src.ID + "-" + strconv.Itoa(row)
+			s.ID = generatedID(src.ID, row)
 		}
 		if s.check(src.Schema, func(format string, args ...any) { report(line, format, args...) }) {
 			end := bom + r.InputOffset()
-			l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, start, int32(end-start), line)
+			s.add(l, start, int32(end-start), line)
 		}
 	}
 	return l, probs

@@ -234,7 +234,7 @@ func (bt *fgbBatch) decode(b []byte, dec *fgbProps, col fgbCols, project bool) {
 // reports its problems.
 func fgbAdd(l *layer.Layer, src *Source, s *site, n int, props [2]int, rep func(string, ...any)) {
 	if s.ID == "" {
-		s.ID = src.ID + "-" + strconv.Itoa(n)
+		s.ID = generatedID(src.ID, n)
 	}
 	if s.Problem != "" {
 		rep("feature %q: %s", s.ID, s.Problem)

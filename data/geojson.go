@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/paulmach/orb"
 )
 
 // geoJSONFormat reads GeoJSON (RFC 7946): a FeatureCollection, a Feature
@@ -331,14 +329,9 @@ func addFeature(l *layer.Layer, src *Source, f *geoFeature, at featureSpan, ln l
 	}
 	s := f.site(src.ID, at.n, rep)
 	if s.check(src.Schema, rep) {
-		l.AddAt(s.ID, s.Name, s.Kind, s.Status, orb.Point{s.Lon, s.Lat}, int64(at.off), int32(at.end-at.off), ln.at(at.off))
-		s.place(l)
+		s.add(l, int64(at.off), int32(at.end-at.off), ln.at(at.off))
 	}
 }
-
-// generatedID is the id of the n-th feature (from 1) of a layer when the
-// file gives it none: "layer-n", the same on every load.
-func generatedID(layerID string, n int) string { return layerID + "-" + strconv.Itoa(n) }
 
 // readRoot reads a file whose root is one Feature, or a bare geometry (a
 // feature with no properties), as a layer of one feature.

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"encoding/binary"
-	"strconv"
 
 	"github.com/paulmach/orb"
 )
@@ -91,7 +90,7 @@ func (r *shpReader) add(d *shpDecoder, s *shpShape) {
 	r.rec = rec // Add copies it
 	r.recBytes += len(rec)
 	if st.ID == "" {
-		st.ID = r.src.ID + "-" + strconv.Itoa(s.n)
+		st.ID = generatedID(r.src.ID, s.n)
 	}
 	st.checkFields(r.src.Schema, func(format string, args ...any) { r.problem(s.n, format, args...) })
 	p, isPoint := g.(orb.Point)
