@@ -99,7 +99,11 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 		c.n++
 		c.sx += x
 		c.sy += y
-		c.kinds[codes[i]]++
+		if codes != nil {
+			c.kinds[codes[i]]++
+		} else {
+			c.kinds[0]++
+		}
 		return true
 	})
 	var out []Cluster
@@ -124,7 +128,8 @@ func clusters(s *Scene, l *layer.Layer, in Input, proj projector, each func(func
 
 // clusterCodes are what a cluster's colour follows: each feature's code,
 // the codes' names and colours. By kind, or by the style's category; a
-// style of one colour (or of sizes) colours every cluster with it.
+// style of one colour (or of sizes) colours every cluster with it, and has
+// no codes (nil: every feature's is 0).
 func clusterCodes(l *layer.Layer, st *style.Layer) ([]uint8, []string, []color.NRGBA) {
 	switch {
 	case st == nil || st.Mode == style.ByKind:
@@ -141,7 +146,7 @@ func clusterCodes(l *layer.Layer, st *style.Layer) ([]uint8, []string, []color.N
 		}
 		return st.Codes, names, colors
 	}
-	return make([]uint8, l.Len()), []string{""}, []color.NRGBA{st.Marker(0, "", "operating").Color}
+	return nil, []string{""}, []color.NRGBA{st.Marker(0, "", "operating").Color}
 }
 
 // Symbol is the cluster's disc, its radius rounded to half pixels so that
