@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -128,7 +129,7 @@ func Fields(l *layer.Layer) []FieldInfo {
 				kinds[f.key] = nil
 				out = append(out, FieldInfo{Name: f.key})
 			}
-			if v := valueKind(f.raw); v != "" && !contains(kinds[f.key], v) {
+			if v := valueKind(f.raw); v != "" && !slices.Contains(kinds[f.key], v) {
 				kinds[f.key] = append(kinds[f.key], v)
 			}
 		}
@@ -160,15 +161,6 @@ func valueKind(raw []byte) string {
 		return "Real"
 	}
 	return "Integer"
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // String writes the description as ogrinfo -so lays it out.
