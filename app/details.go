@@ -290,20 +290,11 @@ func areaText(m2 float64) string {
 func number(v float64) string {
 	switch {
 	case v >= 1000:
-		return thousands(int64(math.Round(v)))
+		return data.Thousands(int(math.Round(v)))
 	case v >= 100:
 		return fmt.Sprintf("%.0f", v)
 	case v >= 10:
 		return fmt.Sprintf("%.1f", v)
 	}
 	return fmt.Sprintf("%.2f", v)
-}
-
-// thousands writes n with commas: 12,391.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -115,7 +115,7 @@ func IndexLayer(l *layer.Layer) *LayerIndex {
 	}
 	l.IDs = ids
 	ix.probs = Problems{{File: l.File, Msg: fmt.Sprintf("ids repeat: %s features share an id with an earlier one; they were numbered id-2, id-3, ... in file order",
-		thousands(ix.renamed))}}
+		Thousands(ix.renamed))}}
 	return ix
 }
 
@@ -146,8 +146,8 @@ func (c *Catalog) Attach(ix *LayerIndex) {
 	c.attached = append(c.attached, ix.layer)
 }
 
-// thousands formats n with commas: 7123 is "7,123".
-func thousands(n int) string {
+// Thousands formats n with commas: 7123 is "7,123".
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
 		s = s[:i] + "," + s[i:]
