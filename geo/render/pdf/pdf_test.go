@@ -47,11 +47,7 @@ func TestPDFMatchesPNG(t *testing.T) {
 	if d := got.Bounds().Size().Sub(want.Bounds().Size()); d.X > 1 || d.X < -1 || d.Y > 1 || d.Y < -1 {
 		t.Fatalf("PDF page renders at %v, PNG is %v", got.Bounds().Size(), want.Bounds().Size())
 	}
-	mean, far := rendertest.Compare(got, want)
-	t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
-	if mean > 4 || far > 0.02 {
-		t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
-	}
+	rendertest.AssertLooksLike(t, "PDF", "pdf-furnished.png", got, want)
 	text, err := exec.Command("pdftotext", file, "-").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +83,27 @@ func TestPDFClustersMatchPNG(t *testing.T) {
 	if err != nil || len(s.Groups[0].Clusters) == 0 {
 		t.Fatalf("no clusters (%v)", err)
 	}
+	looksLikePNG(t, s, "pdf-clusters.png")
+}
+
+// TestShapesMatchPNG draws the lines and polygons of every shape view as
+// a PDF, draws it back with poppler and compares it with the PNG.
+func TestShapesMatchPNG(t *testing.T) {
+	for _, sv := range rendertest.ShapeViews() {
+		t.Run(sv.Name, func(t *testing.T) {
+			s, err := render.Build(sv.In)
+			if err != nil {
+				t.Fatal(err)
+			}
+			looksLikePNG(t, s, sv.Name+"-pdf.png")
+		})
+	}
+}
+
+// looksLikePNG writes s as a PDF, draws it back with poppler and compares
+// it with the PNG of s.
+func looksLikePNG(t *testing.T, s *render.Scene, name string) {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(context.Background(), &buf, s, "", nil); err != nil {
 		t.Fatal(err)
@@ -99,41 +116,5 @@ func TestPDFClustersMatchPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mean, far := rendertest.Compare(got, want)
-	t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
-	if mean > 4 || far > 0.02 {
-		rendertest.WriteFailed(t, "pdf-clusters.png", got)
-		t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
-	}
-}
-
-// TestShapesMatchPNG draws the lines and polygons of every shape view as
-// a PDF, draws it back with poppler and compares it with the PNG.
-func TestShapesMatchPNG(t *testing.T) {
-	for _, sv := range rendertest.ShapeViews() {
-		t.Run(sv.Name, func(t *testing.T) {
-			s, err := render.Build(sv.In)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := Write(context.Background(), &buf, s, "", nil); err != nil {
-				t.Fatal(err)
-			}
-			got, ok := rendertest.PDFPage(t, buf.Bytes())
-			if !ok {
-				t.Skip("needs pdftoppm (poppler-utils)")
-			}
-			want, err := raster.Draw(context.Background(), s, 1, nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			mean, far := rendertest.Compare(got, want)
-			t.Logf("PDF vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
-			if mean > 4 || far > 0.02 {
-				rendertest.WriteFailed(t, sv.Name+"-pdf.png", got)
-				t.Errorf("PDF differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
-			}
-		})
-	}
+	rendertest.AssertLooksLike(t, "PDF", name, got, want)
 }

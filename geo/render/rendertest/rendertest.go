@@ -151,6 +151,20 @@ func differ(a, b image.Image, tol uint32) int {
 	return bad
 }
 
+// AssertLooksLike fails the test when got, a vector output (what names it:
+// "PDF", "SVG") drawn back, differs from want, the PNG of the same scene,
+// by more than anti-aliasing and font hinting do: a mean of 4 levels, or
+// 2% of pixels far apart. A failed picture goes to testdata/failed/name.
+func AssertLooksLike(t *testing.T, what, name string, got, want image.Image) {
+	t.Helper()
+	mean, far := Compare(got, want)
+	t.Logf("%s vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", what, mean, far*100)
+	if mean > 4 || far > 0.02 {
+		WriteFailed(t, name, got)
+		t.Errorf("%s differs from PNG: mean %.2f levels, %.2f%% far pixels", what, mean, far*100)
+	}
+}
+
 // Compare returns the mean per-channel difference in levels and the
 // share of pixels that differ by more than 64 levels in some channel.
 func Compare(a, b image.Image) (mean, far float64) {

@@ -109,12 +109,7 @@ func TestShapesMatchPNG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			mean, far := rendertest.Compare(got, want)
-			t.Logf("SVG vs PNG: mean difference %.2f levels, %.2f%% of pixels differ by more than 64", mean, far*100)
-			if mean > 4 || far > 0.02 {
-				rendertest.WriteFailed(t, sv.Name+"-svg.png", got)
-				t.Errorf("SVG differs from PNG: mean %.2f levels, %.2f%% far pixels", mean, far*100)
-			}
+			rendertest.AssertLooksLike(t, "SVG", sv.Name+"-svg.png", got, want)
 		})
 	}
 }
