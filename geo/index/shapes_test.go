@@ -1,8 +1,6 @@
 package index
 
 import (
-	"math"
-	"math/rand"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -71,44 +69,4 @@ func TestLayerAt(t *testing.T) {
 			}
 		})
 	}
-}
-
-// polygons makes n random 20-vertex polygons over Europe and Anatolia.
-func polygons(n int) *layer.Layer {
-	rng := rand.New(rand.NewSource(1))
-	l := &layer.Layer{ID: "p"}
-	l.Grow(n)
-	for i := range n {
-		cx, cy := -10+rng.Float64()*55, 35+rng.Float64()*25
-		r := 0.02 + rng.Float64()*0.1
-		ring := make(orb.Ring, 21)
-		for k := range 20 {
-			a := float64(k) / 20 * 2 * math.Pi
-			f := 0.7 + 0.3*rng.Float64()
-			ring[k] = orb.Point{cx + r*f*math.Cos(a), cy + r*f*math.Sin(a)}
-		}
-		ring[20] = ring[0]
-		l.Add("", "", "", "", orb.Point{}, nil, i+1)
-		l.SetGeometry(orb.Polygon{ring})
-	}
-	return l
-}
-
-// BenchmarkPolygonHit100k is a click on a layer of 100,000 generated
-// 20-vertex polygons (issue 9: at most 10 µs).
-func BenchmarkPolygonHit100k(b *testing.B) {
-	l := polygons(100_000)
-	x := ForLayer(l)
-	world := view.TileSize * 64.0 // zoom 6
-	rng := rand.New(rand.NewSource(2))
-	pts := make([]orb.Point, 1024)
-	for i := range pts {
-		pts[i] = view.ToUnit(orb.Point{-10 + rng.Float64()*55, 35 + rng.Float64()*25})
-	}
-	hits := 0
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		hits += len(x.At(pts[i%len(pts)], 8/world, 6/world))
-	}
-	b.ReportMetric(float64(hits)/float64(b.N), "hits/op")
 }
