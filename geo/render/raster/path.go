@@ -106,15 +106,7 @@ func (c *Canvas) fill(col color.NRGBA) {
 		ox, oy := float64(b.Min.X), float64(b.Min.Y)
 		for _, pp := range c.pending {
 			for _, ring := range pp.rings {
-				for i, pt := range ring {
-					x, y := float32(pt[0]*s-ox), float32(pt[1]*s-oy)
-					if i == 0 {
-						r.MoveTo(x, y)
-					} else {
-						r.LineTo(x, y)
-					}
-				}
-				r.ClosePath()
+				closedRing(r, ring, s, ox, oy)
 			}
 		}
 		r.Draw(c.img, b, src, b.Min)
@@ -167,4 +159,18 @@ func blend(img *image.RGBA, x, y int, c color.NRGBA, a float64) {
 	p[1] = uint8(float64(c.G)*al + float64(p[1])*(1-al) + 0.5)
 	p[2] = uint8(float64(c.B)*al + float64(p[2])*(1-al) + 0.5)
 	p[3] = uint8(255*al + float64(p[3])*(1-al) + 0.5)
+}
+
+// closedRing adds a closed ring to a rasterizer, each point p placed at
+// p*s - (ox, oy): the one way rings, symbols and joins are traced.
+func closedRing[P ~[2]float64](r *vector.Rasterizer, ring []P, s, ox, oy float64) {
+	for i, pt := range ring {
+		x, y := float32(pt[0]*s-ox), float32(pt[1]*s-oy)
+		if i == 0 {
+			r.MoveTo(x, y)
+		} else {
+			r.LineTo(x, y)
+		}
+	}
+	r.ClosePath()
 }

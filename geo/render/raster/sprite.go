@@ -153,15 +153,7 @@ func paintPaths(paths []render.FillPath, extent, scale float64) *image.RGBA {
 	var ras vector.Rasterizer
 	for _, p := range paths {
 		ras.Reset(size, size)
-		for i, pt := range p.Points {
-			x, y := float32(c+pt[0]*scale), float32(c+pt[1]*scale)
-			if i == 0 {
-				ras.MoveTo(x, y)
-			} else {
-				ras.LineTo(x, y)
-			}
-		}
-		ras.ClosePath()
+		closedRing(&ras, p.Points, scale, -c, -c)
 		ras.Draw(img, img.Bounds(), image.NewUniform(p.Color), image.Point{})
 	}
 	return img

@@ -127,17 +127,7 @@ var octagon = func() (o [8][2]float64) {
 }()
 
 // join adds a round join (or cap) of radius half at a vertex.
-func join(r *vector.Rasterizer, x, y, half float64) {
-	for i, o := range octagon {
-		px, py := float32(x+o[0]*half), float32(y+o[1]*half)
-		if i == 0 {
-			r.MoveTo(px, py)
-		} else {
-			r.LineTo(px, py)
-		}
-	}
-	r.ClosePath()
-}
+func join(r *vector.Rasterizer, x, y, half float64) { closedRing(r, octagon[:], half, -x, -y) }
 
 // dashLine appends the dashes (on, off lengths) of a line to out; the
 // pattern runs on across vertices.
