@@ -354,36 +354,24 @@ func readRoot(l *layer.Layer, src *Source, typ string, ln lines, report func(int
 
 // rootType is the "type" member of the file's root object, or "".
 func rootType(b []byte) string {
-	i := skipWS(b, bomLen(b))
-	if i >= len(b) || b[i] != '{' {
-		return ""
-	}
-	for i = skipWS(b, i+1); i < len(b) && b[i] == '"'; {
-		kEnd := stringEnd(b, i)
-		if kEnd < 0 {
+	i, ok := objectStart(b)
+	for ok {
+		key, v, end, found := memberAt(b, i)
+		if end || !found {
 			return ""
 		}
-		key := string(b[i+1 : kEnd-1])
-		i = skipWS(b, kEnd)
-		if i >= len(b) || b[i] != ':' {
-			return ""
-		}
-		i = skipWS(b, i+1)
-		vEnd := valueEnd(b, i)
+		vEnd := valueEnd(b, v)
 		if vEnd < 0 {
 			return ""
 		}
 		if key == "type" {
 			var t string
-			if json.Unmarshal(b[i:vEnd], &t) != nil {
+			if json.Unmarshal(b[v:vEnd], &t) != nil {
 				return ""
 			}
 			return t
 		}
-		i = skipWS(b, vEnd)
-		if i < len(b) && b[i] == ',' {
-			i = skipWS(b, i+1)
-		}
+		i = vEnd
 	}
 	return ""
 }

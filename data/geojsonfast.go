@@ -197,35 +197,22 @@ func (pf *pointFeature) point() bool {
 // just past a member's value. It stops at "features" and returns where that
 // array starts, or -1 when it reached the end instead.
 func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
-	i := skipWS(b, from)
+	i := from
 	if from == 0 {
-		i = skipWS(b, bomLen(b))
-		if i >= len(b) || b[i] != '{' {
+		var ok bool
+		if i, ok = objectStart(b); !ok {
 			return 0, false
 		}
-		i++
 	}
 	for {
-		i = skipWS(b, i)
-		if i < len(b) && b[i] == ',' {
-			i = skipWS(b, i+1)
-		}
-		if i < len(b) && b[i] == '}' {
-			return -1, len(bytes.TrimSpace(b[i+1:])) == 0
-		}
-		if i >= len(b) || b[i] != '"' {
+		key, at, end, ok := memberAt(b, i)
+		switch {
+		case end:
+			return -1, len(bytes.TrimSpace(b[at:])) == 0
+		case !ok:
 			return 0, false
 		}
-		kEnd := stringEnd(b, i)
-		if kEnd < 0 {
-			return 0, false
-		}
-		key := string(b[i+1 : kEnd-1])
-		i = skipWS(b, kEnd)
-		if i >= len(b) || b[i] != ':' {
-			return 0, false
-		}
-		i = skipWS(b, i+1)
+		i = at
 		if key == "features" {
 			return i, i < len(b) && b[i] == '['
 		}
@@ -257,6 +244,43 @@ func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
 		}
 		i = vEnd
 	}
+}
+
+// objectStart returns where the members of the file's root object start:
+// just past its brace, after a byte-order mark and spaces; ok is false
+// when the root is not an object.
+func objectStart(b []byte) (int, bool) {
+	i := skipWS(b, bomLen(b))
+	if i >= len(b) || b[i] != '{' {
+		return 0, false
+	}
+	return i + 1, true
+}
+
+// memberAt reads the member of a JSON object at b[i], past spaces and a
+// comma: its key, and where its value starts. At the object's closing
+// brace end is true and v is just past it; at anything else ok is false.
+func memberAt(b []byte, i int) (key string, v int, end, ok bool) {
+	i = skipWS(b, i)
+	if i < len(b) && b[i] == ',' {
+		i = skipWS(b, i+1)
+	}
+	if i < len(b) && b[i] == '}' {
+		return "", i + 1, true, true
+	}
+	if i >= len(b) || b[i] != '"' {
+		return "", 0, false, false
+	}
+	kEnd := stringEnd(b, i)
+	if kEnd < 0 {
+		return "", 0, false, false
+	}
+	key = string(b[i+1 : kEnd-1])
+	i = skipWS(b, kEnd)
+	if i >= len(b) || b[i] != ':' {
+		return "", 0, false, false
+	}
+	return key, skipWS(b, i+1), false, true
 }
 
 func skipWS(b []byte, i int) int {
