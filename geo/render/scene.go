@@ -245,16 +245,27 @@ func Crowded(in Input) map[string]bool {
 	return out
 }
 
-// Highlight returns the selected site's marker, placed in in's view, when
-// the selection is in one of layers.
-func Highlight(in Input, layers []*layer.Layer) (Marker, bool) {
+// HighlightFrom sets the scene's highlight to the selected feature when it
+// is in one of layers, drawn elsewhere (a tile): its marker, or the shape
+// of a line or polygon, placed in in's view.
+func (s *Scene) HighlightFrom(in Input, layers []*layer.Layer) {
 	for _, l := range layers {
-		if i := in.Selected.Index; l.ID == in.Selected.Layer && i >= 0 && i < l.Len() {
-			x, y := newProjector(in.View).pixel(l.Unit[i])
-			return marker(l, i, x, y, in), true
+		i := in.Selected.Index
+		if l.ID != in.Selected.Layer || i < 0 || i >= l.Len() || !l.Located(i) {
+			continue
 		}
+		proj := newProjector(in.View)
+		if l.Type(i) == layer.Point {
+			x, y := proj.pixel(l.Unit[i])
+			m := marker(l, i, x, y, in)
+			s.Highlight = &m
+		} else {
+			poly, line, _, size := newShapeDrawer(s, in, proj).feature(l.Parts(i))
+			m := in.Styles[l.ID].Marker(i, l.Kinds[i], l.Status[i])
+			s.HighlightShapes = []Shape{shapeOf(l, i, m, poly, true, false, size), shapeOf(l, i, m, line, false, false, size)}
+		}
+		return
 	}
-	return Marker{}, false
 }
 
 // frameMargin is how far beyond the frame a marker still shows.

@@ -188,13 +188,7 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 			continue
 		}
 		shape := func(rings [][]orb.Point, closed bool) Shape {
-			sh := Shape{Rings: rings, Closed: closed, Paint: shapePaint(m, closed, i == hov), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]}
-			if closed && size < smallShape && i != hov {
-				// A few pixels across: a hairline outline, undashed,
-				// reads best, and costs least.
-				sh.Paint.Width, sh.Paint.Dash = hairline, [2]float64{}
-			}
-			return sh
+			return shapeOf(l, i, m, rings, closed, i == hov, size)
 		}
 		if len(poly) > 0 {
 			out.shapes = append(out.shapes, shape(poly, true))
@@ -212,6 +206,18 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 			out.cands = append(out.cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
 		}
 	}
+}
+
+// shapeOf is feature i's shape of rings (closed: polygons), painted as
+// marker m says, size pixels across.
+func shapeOf(l *layer.Layer, i int, m style.Marker, rings [][]orb.Point, closed, hovered bool, size float64) Shape {
+	sh := Shape{Rings: rings, Closed: closed, Paint: shapePaint(m, closed, hovered), Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]}
+	if closed && size < smallShape && !hovered {
+		// A few pixels across: a hairline outline, undashed, reads best,
+		// and costs least.
+		sh.Paint.Width, sh.Paint.Dash = hairline, [2]float64{}
+	}
+	return sh
 }
 
 // points appends a marker for each point of feature i's MultiPoint parts.

@@ -294,3 +294,23 @@ func TestBandsDrawTheSamePicture(t *testing.T) {
 		t.Errorf("banded picture differs: mean %.3f levels, %.3f%% far", mean, far*100)
 	}
 }
+
+// TestTileFrameHighlightsASelectedShape selects a polygon in a crowded
+// layer, whose features the tiles draw: the frame draws it again with its
+// halo, as a shape, not as a marker at its anchor.
+func TestTileFrameHighlightsASelectedShape(t *testing.T) {
+	crowd := rendertest.Crowd(6000)
+	crowd.Add("licence", "Licence", "mine", "operating", orb.Point{}, nil, crowd.Len()+1)
+	crowd.SetGeometry(orb.Polygon{{{29.5, 38.5}, {30.5, 38.5}, {30.5, 39.5}, {29.5, 39.5}, {29.5, 38.5}}})
+	in := render.Input{View: rendertest.Anatolia(800, 500), Layers: []*layer.Layer{crowd}, Selected: crowd.Site(crowd.Len() - 1)}
+	if !render.Crowded(in)[crowd.ID] {
+		t.Fatal("the layer is not crowded: the tiles do not draw it")
+	}
+	_, top, err := NewTileCache().Frame(context.Background(), in, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if top.Highlight != nil || len(top.HighlightShapes) == 0 || len(top.HighlightShapes[0].Rings) == 0 {
+		t.Errorf("highlight: marker %v, shapes %v; want the polygon's shape", top.Highlight, top.HighlightShapes)
+	}
+}

@@ -124,12 +124,10 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 	if err != nil {
 		return nil, nil, err
 	}
-	if s.Highlight == nil {
+	if s.Highlight == nil && s.HighlightShapes == nil {
 		// The selection may be in a crowded layer: the tiles draw it as
 		// one of the crowd, so it is drawn again here, highlighted.
-		if m, ok := render.Highlight(in, tileLayers); ok {
-			s.Highlight = &m
-		}
+		s.HighlightFrom(in, tileLayers)
 	}
 	if err := s.Draw(ctx, New(img, scale, c.sprites), nil); err != nil {
 		return nil, nil, err
