@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -49,63 +48,44 @@ func (c *Catalog) Details(s layer.Site) (*Details, bool) {
 		d.Other = append(d.Other, Field{Key: "error", Value: err.Error()})
 	}
 	for _, f := range orderedObject(props) {
-		switch f.key {
+		switch f.Key {
 		case "id", "name", "kind", "status":
 		case "operator":
-			d.Operator = textOf(f.raw)
+			d.Operator = textOf(f.Raw)
 		case "country":
-			d.Country = textOf(f.raw)
+			d.Country = textOf(f.Raw)
 		case "country_name":
-			d.CountryName = textOf(f.raw)
+			d.CountryName = textOf(f.Raw)
 		case "description":
-			d.Description = textOf(f.raw)
+			d.Description = textOf(f.Raw)
 		case "coord_precision":
-			d.Precision = textOf(f.raw)
+			d.Precision = textOf(f.Raw)
 		case "commodities":
-			d.Commodities = stringsOf(f.raw)
+			d.Commodities = stringsOf(f.Raw)
 		case "sources":
-			d.Sources = stringsOf(f.raw)
+			d.Sources = stringsOf(f.Raw)
 		case "key_figures":
-			d.KeyFigures = fieldsOf(f.raw)
+			d.KeyFigures = fieldsOf(f.Raw)
 		case "dates":
-			d.Dates = fieldsOf(f.raw)
+			d.Dates = fieldsOf(f.Raw)
 		default:
-			d.Other = append(d.Other, Field{Key: f.key, Value: textOf(f.raw)})
+			d.Other = append(d.Other, Field{Key: f.Key, Value: textOf(f.Raw)})
 		}
 	}
 	return d, true
 }
 
-type rawField struct {
-	key string
-	raw json.RawMessage
-}
-
-// orderedObject splits a JSON object into its members in file order.
-func orderedObject(raw json.RawMessage) []rawField {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil
-	}
-	var out []rawField
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return out
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return out
-		}
-		out = append(out, rawField{key: fmt.Sprint(t), raw: v})
-	}
-	return out
+// orderedObject is a JSON object's members in order (layer.Members), as
+// far as they can be read: a record that is not an object has none.
+func orderedObject(raw []byte) []layer.Member {
+	m, _ := layer.Members(raw)
+	return m
 }
 
 func fieldsOf(raw json.RawMessage) []Field {
 	var out []Field
 	for _, f := range orderedObject(raw) {
-		out = append(out, Field{Key: f.key, Value: textOf(f.raw)})
+		out = append(out, Field{Key: f.Key, Value: textOf(f.Raw)})
 	}
 	return out
 }
@@ -143,7 +123,7 @@ func textOf(raw json.RawMessage) string {
 	case '{':
 		var parts []string
 		for _, f := range orderedObject(raw) {
-			parts = append(parts, f.key+": "+textOf(f.raw))
+			parts = append(parts, f.Key+": "+textOf(f.Raw))
 		}
 		return strings.Join(parts, "; ")
 	}

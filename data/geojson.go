@@ -124,8 +124,8 @@ type geoJSONProps struct{}
 // Properties returns the Feature's "properties" member.
 func (geoJSONProps) Properties(rec []byte) ([]byte, error) {
 	for _, f := range orderedObject(rec) {
-		if f.key == "properties" {
-			return f.raw, nil
+		if f.Key == "properties" {
+			return f.Raw, nil
 		}
 	}
 	return nil, nil

@@ -181,7 +181,7 @@ func sameProperties(t *testing.T, l *layer.Layer, i int, rec []byte, want geojso
 	}
 	var order []string
 	for _, f := range orderedObject(rec) {
-		order = append(order, f.key)
+		order = append(order, f.Key)
 	}
 	if !reflect.DeepEqual(order, keys) {
 		t.Errorf("feature %d: keys in order %v, want %v", i, order, keys)
@@ -210,7 +210,7 @@ func orderedKeys(t *testing.T, src string, i int) []string {
 	}
 	var keys []string
 	for _, f := range orderedObject(fc.Features[i].Properties) {
-		keys = append(keys, f.key)
+		keys = append(keys, f.Key)
 	}
 	return keys
 }

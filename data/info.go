@@ -125,12 +125,12 @@ func Fields(l *layer.Layer) []FieldInfo {
 			continue
 		}
 		for _, f := range orderedObject(props) {
-			if _, seen := kinds[f.key]; !seen {
-				kinds[f.key] = nil
-				out = append(out, FieldInfo{Name: f.key})
+			if _, seen := kinds[f.Key]; !seen {
+				kinds[f.Key] = nil
+				out = append(out, FieldInfo{Name: f.Key})
 			}
-			if v := valueKind(f.raw); v != "" && !slices.Contains(kinds[f.key], v) {
-				kinds[f.key] = append(kinds[f.key], v)
+			if v := valueKind(f.Raw); v != "" && !slices.Contains(kinds[f.Key], v) {
+				kinds[f.Key] = append(kinds[f.Key], v)
 			}
 		}
 	}

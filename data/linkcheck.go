@@ -23,14 +23,14 @@ func layerLinkProblems(l *layer.Layer) Problems {
 		for _, f := range orderedObject(props) {
 			// A list of sources holds links only; anywhere else, text is
 			// checked when it looks like a link.
-			sources := f.key == "sources" && bytes.HasPrefix(bytes.TrimSpace(f.raw), []byte("["))
-			forEachText(f.raw, func(v string) {
+			sources := f.Key == "sources" && bytes.HasPrefix(bytes.TrimSpace(f.Raw), []byte("["))
+			forEachText(f.Raw, func(v string) {
 				if !sources && !looksLikeLink(v) {
 					return
 				}
 				if _, err := CheckLink(v); err != nil {
 					probs = append(probs, Problem{File: l.File, Line: l.Lines[i],
-						Msg: fmt.Sprintf("feature %q: %s: %s", l.IDs[i], f.key, strings.TrimPrefix(err.Error(), "data: "))})
+						Msg: fmt.Sprintf("feature %q: %s: %s", l.IDs[i], f.Key, strings.TrimPrefix(err.Error(), "data: "))})
 				}
 			})
 		}

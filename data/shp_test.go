@@ -230,7 +230,7 @@ func sameAsShapefileSource(t *testing.T, l *layer.Layer, src string) {
 		}
 		var order []string
 		for _, kv := range orderedObject(rec) {
-			order = append(order, kv.key)
+			order = append(order, kv.Key)
 		}
 		if want := orderedKeys(t, src, i); !reflect.DeepEqual(order, want) {
 			t.Errorf("feature %d: fields in order %v, want %v", i, order, want)

@@ -50,10 +50,10 @@ func fieldText(l *layer.Layer, i int, field string) string {
 		return ""
 	}
 	for _, f := range orderedObject(props) {
-		if f.key != field {
+		if f.Key != field {
 			continue
 		}
-		v := textOf(f.raw)
+		v := textOf(f.Raw)
 		if j := strings.IndexAny(v, "|;\n"); j >= 0 {
 			v = v[:j]
 		}

@@ -3,9 +3,7 @@ package kml
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 
 	"github.com/lodemap/lodemap/geo/layer"
 )
@@ -22,33 +20,22 @@ func Attributes(l *layer.Layer, i int) ([]KV, string, error) {
 	if err != nil || len(bytes.TrimSpace(props)) == 0 {
 		return nil, "", err
 	}
-	dec := json.NewDecoder(bytes.NewReader(props))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, "", fmt.Errorf("kml: %s feature %d: properties are not a JSON object", l.ID, i)
+	members, err := layer.Members(props)
+	if err != nil {
+		return nil, "", fmt.Errorf("kml: %s feature %d: %w", l.ID, i, err)
 	}
 	var attrs []KV
 	var desc string
-	for {
-		t, err := dec.Token()
-		if errors.Is(err, io.EOF) || t == json.Delim('}') {
-			return attrs, desc, nil
-		}
-		var raw json.RawMessage
-		if err == nil {
-			err = dec.Decode(&raw)
-		}
-		if err != nil {
-			return nil, "", fmt.Errorf("kml: %s feature %d: properties: %w", l.ID, i, err)
-		}
-		key, _ := t.(string)
-		switch v := text(raw); key {
+	for _, m := range members {
+		switch v := text(m.Raw); m.Key {
 		case "name":
 		case "description":
 			desc = v
 		default:
-			attrs = append(attrs, KV{Key: key, Value: v})
+			attrs = append(attrs, KV{Key: m.Key, Value: v})
 		}
 	}
+	return attrs, desc, nil
 }
 
 // text is a JSON value as text: a string as it is, null as "", anything
