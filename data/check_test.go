@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,11 +72,8 @@ func TestFlatGeobufNonFinite(t *testing.T) {
 	if err := os.WriteFile(src, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-lco", "SPATIAL_INDEX=NO",
+	ogr(t, "-f", "FlatGeobuf", "-lco", "SPATIAL_INDEX=NO",
 		"-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", dst, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
 	orig, err := os.ReadFile(dst)
 	if err != nil {
 		t.Fatal(err)

@@ -86,9 +86,7 @@ func TestFlatGeobufLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
+	ogr(t, "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src)
 	l, probs, err := loadOne(context.Background(), dst, nil)
 	if err != nil || len(probs) > 0 || l.Len() != 50_000 {
 		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
@@ -107,6 +105,15 @@ func needOgr2ogr(tb testing.TB) {
 	}
 }
 
+// ogr runs ogr2ogr with args (after needOgr2ogr), failing the test with
+// its output when it fails.
+func ogr(tb testing.TB, args ...string) {
+	tb.Helper()
+	if out, err := exec.Command("ogr2ogr", args...).CombinedOutput(); err != nil {
+		tb.Fatalf("ogr2ogr %q: %v\n%s", args, err, out)
+	}
+}
+
 // gdalFGB writes n generated sites as GeoJSON and has GDAL convert them to
 // FlatGeobuf in a temporary folder; it skips without ogr2ogr.
 func gdalFGB(tb testing.TB, n int, seed int64) string {
@@ -122,9 +129,7 @@ func gdalFGB(tb testing.TB, n int, seed int64) string {
 		tb.Fatal(err)
 	}
 	f.Close()
-	if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src).CombinedOutput(); err != nil {
-		tb.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
+	ogr(tb, "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src)
 	os.Remove(src)
 	return dst
 }

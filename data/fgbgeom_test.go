@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,9 +39,7 @@ func TestFlatGeobufGeometries(t *testing.T) {
 	for _, index := range []string{"YES", "NO"} {
 		t.Run("spatial index "+index, func(t *testing.T) {
 			dst := filepath.Join(dir, "shapes-"+index+".fgb")
-			if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-lco", "SPATIAL_INDEX="+index, dst, src).CombinedOutput(); err != nil {
-				t.Fatalf("ogr2ogr: %v\n%s", err, out)
-			}
+			ogr(t, "-f", "FlatGeobuf", "-lco", "SPATIAL_INDEX="+index, dst, src)
 			got, probs, err := loadOne(context.Background(), dst, nil)
 			if err != nil || len(probs) > 0 {
 				t.Fatalf("%v %v", probs, err)
@@ -88,9 +85,7 @@ func TestFlatGeobufProjected(t *testing.T) {
 	for _, epsg := range []string{"EPSG:5254", "EPSG:32636"} {
 		t.Run(epsg, func(t *testing.T) {
 			dst := filepath.Join(dir, strings.ReplaceAll(epsg, ":", "")+".fgb")
-			if out, err := exec.Command("ogr2ogr", "-f", "FlatGeobuf", "-t_srs", epsg, dst, src).CombinedOutput(); err != nil {
-				t.Fatalf("ogr2ogr: %v\n%s", err, out)
-			}
+			ogr(t, "-f", "FlatGeobuf", "-t_srs", epsg, dst, src)
 			got, probs, err := loadOne(context.Background(), dst, nil)
 			if err != nil || len(probs) > 0 {
 				t.Fatalf("%v %v", probs, err)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -50,11 +49,8 @@ func gdalGPKG(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	f.Close()
-	cmd := exec.Command("ogr2ogr", "-f", "GPKG", "-a_srs", "EPSG:4326", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
+	ogr(tb, "-f", "GPKG", "-a_srs", "EPSG:4326", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
 		"-oo", "KEEP_GEOM_COLUMNS=NO", "-nln", "sites", "-gt", "65536", dst, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		tb.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
 	os.Remove(src)
 	return dst
 }

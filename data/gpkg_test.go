@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -112,9 +111,7 @@ func gdalAppend(t *testing.T, dst, name, src string, args ...string) {
 	if _, err := os.Stat(dst); err == nil {
 		cmd = append(cmd, "-update")
 	}
-	if out, err := exec.Command("ogr2ogr", append(cmd, dst, in)...).CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
+	ogr(t, append(cmd, dst, in)...)
 }
 
 func layerIDs(ls []*layer.Layer) []string {

@@ -67,14 +67,6 @@ func TestKMLAgainstGDAL(t *testing.T) {
 	}
 }
 
-// ogr runs ogr2ogr.
-func ogr(t *testing.T, args ...string) {
-	t.Helper()
-	if out, err := exec.Command("ogr2ogr", args...).CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr %q: %v\n%s", args, err, out)
-	}
-}
-
 // ogrLayer matches a layer in ogrinfo -q's list: "1: name" or
 // "1: name (Point)".
 var ogrLayer = regexp.MustCompile(`(?m)^\d+: (.*?)(?: \([A-Za-z ]+\))?$`)

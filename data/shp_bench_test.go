@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -65,9 +64,7 @@ func gdalPolygons(tb testing.TB, n int, srs string) string {
 		tb.Fatal(err)
 	}
 	f.Close()
-	if out, err := exec.Command("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", srs, "-lco", "ENCODING=UTF-8", dst, src).CombinedOutput(); err != nil {
-		tb.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
+	ogr(tb, "-f", "ESRI Shapefile", "-t_srs", srs, "-lco", "ENCODING=UTF-8", dst, src)
 	os.Remove(src)
 	return dst
 }

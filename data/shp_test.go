@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -100,9 +99,7 @@ func TestShapefileZip(t *testing.T) {
 	one := filepath.Join(dir, "one.shp.zip")
 	in := filepath.Join(dir, "src.geojson")
 	os.WriteFile(in, []byte(shpSources["polygons"]), 0o644)
-	if out, err := exec.Command("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:5254", "-nln", "licences", one, in).CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr: %v\n%s", err, out)
-	}
+	ogr(t, "-f", "ESRI Shapefile", "-t_srs", "EPSG:5254", "-nln", "licences", one, in)
 	several := filepath.Join(dir, "several.zip")
 	var names []string
 	for _, name := range []string{"lines", "points"} {
@@ -145,9 +142,7 @@ func ogrShapefile(t *testing.T, dir, base, src string, args ...string) string {
 		t.Fatal(err)
 	}
 	cmd := append([]string{"-f", "ESRI Shapefile"}, args...)
-	if msg, err := exec.Command("ogr2ogr", append(cmd, out, in)...).CombinedOutput(); err != nil {
-		t.Fatalf("ogr2ogr: %v\n%s", err, msg)
-	}
+	ogr(t, append(cmd, out, in)...)
 	return out
 }
 
