@@ -27,11 +27,7 @@ const shapesFile = `{"type":"FeatureCollection","features":[
 // line, as a user would.
 func TestTapShapes(t *testing.T) {
 	w, _ := newTestWindow(t)
-	path := filepath.Join(t.TempDir(), "licences.geojson")
-	if err := os.WriteFile(path, []byte(shapesFile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	drainUntil(t, "the load", w.AddLayerFile(path).Done)
+	addFile(t, w, "licences.geojson", shapesFile)
 	w.Map.SetView(view.New(orb.Point{31, 39.8}, 7, 0, 0))
 	waitFrame(t, w.Map)
 	if c := w.Layers.Check("licences"); c == nil || c.Text != "licences (3)" {
@@ -72,4 +68,15 @@ func TestTapShapes(t *testing.T) {
 	if !ok || d.Name != "Office" || d.Located {
 		t.Errorf("the unlocated office: %+v", d)
 	}
+}
+
+// addFile writes a layer file of the given name and body and adds it to
+// the window, as File > Add layer does, waiting for the load to end.
+func addFile(t *testing.T, w *Window, name, body string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	drainUntil(t, "the load", w.AddLayerFile(path).Done)
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,11 +19,7 @@ const minesFile = `{"type":"FeatureCollection","features":[
 // its commodities, then restyles it from the layer panel's style button.
 func TestLayerStyle(t *testing.T) {
 	w, _ := newTestWindow(t)
-	path := filepath.Join(t.TempDir(), "mines.geojson")
-	if err := os.WriteFile(path, []byte(minesFile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	drainUntil(t, "the load", w.AddLayerFile(path).Done)
+	addFile(t, w, "mines.geojson", minesFile)
 	st := w.Map.Style("mines")
 	if st == nil || st.Mode != style.ByCategory || st.Field != "commodities" {
 		t.Fatalf("the file opens with style %+v, want a colour per commodity", st)
