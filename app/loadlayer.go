@@ -14,7 +14,6 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/style"
 )
 
 // LayerLoad is one layer file loading in the background: a row in the
@@ -69,7 +68,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.Map.RemoveLayer(id)
 		}
 		var ixs []*data.LayerIndex
-		styles := map[string]*style.Layer{}
+		var added []*layer.Layer
 		for _, l := range ls {
 			if l.Len() == 0 {
 				continue
@@ -81,10 +80,12 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			}
 			ix := data.IndexLayer(l)
 			probs = append(probs, ix.Problems()...)
-			ixs = append(ixs, ix)
-			if st, err := data.DefaultStyle(ctx, l); err == nil && st != nil {
-				w.Map.SetStyle(l.ID, st)
-				styles[l.ID] = st
+			ixs, added = append(ixs, ix), append(added, l)
+		}
+		styles := data.DefaultStyles(ctx, added)
+		for _, l := range added {
+			if st := styles[l.ID]; st != nil {
+				w.Map.SetStyle(l.ID, st) // before the layer, so its first frame has it
 			}
 			w.Map.SetLayer(l)
 		}

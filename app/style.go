@@ -172,10 +172,8 @@ func (w *Window) defaultStyles(layers []*layer.Layer) {
 	ctx, done := w.jobs.start()
 	go func() {
 		defer done()
-		for _, l := range layers {
-			if st, err := data.DefaultStyle(ctx, l); err == nil && st != nil {
-				uiDo(func() { w.setStyle(l.ID, st) })
-			}
+		for id, st := range data.DefaultStyles(ctx, layers) {
+			uiDo(func() { w.setStyle(id, st) })
 		}
 	}()
 }

@@ -211,3 +211,16 @@ func parseStyle(raw []byte) (style.Spec, error) {
 	}
 	return spec, nil
 }
+
+// DefaultStyles are the styles layers open with (DefaultStyle), by layer
+// id, for those not drawn by kind and status; a layer whose style cannot
+// be worked out is drawn by kind and status.
+func DefaultStyles(ctx context.Context, layers []*layer.Layer) map[string]*style.Layer {
+	out := map[string]*style.Layer{}
+	for _, l := range layers {
+		if st, err := DefaultStyle(ctx, l); err == nil && st != nil {
+			out[l.ID] = st
+		}
+	}
+	return out
+}

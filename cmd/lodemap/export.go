@@ -12,7 +12,6 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/render"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -103,12 +102,8 @@ func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Option
 // input is the map's state the export starts from: the view, the layers
 // shown and the selection.
 func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
-	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution(), Styles: map[string]*style.Layer{}}
-	for _, l := range cat.Layers {
-		if st, err := data.DefaultStyle(context.Background(), l); err == nil && st != nil {
-			in.Styles[l.ID] = st
-		}
-	}
+	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution(),
+		Styles: data.DefaultStyles(context.Background(), cat.Layers)}
 	if r, ok := cat.FindID(selectID); ok && selectID != "" {
 		in.Selected = r.Layer.Site(r.Index)
 	}
