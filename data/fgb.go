@@ -218,11 +218,12 @@ func (bt *fgbBatch) decode(b []byte, dec *fgbProps, col fgbCols, project bool) {
 	}()
 	bt.sites = getSites(len(bt.spans))
 	bt.props = make([][2]int, 0, len(bt.spans))
-	in := interner{}
+	var in interner
+	var txt texts
 	for _, sp := range bt.spans {
 		bt.sites = bt.sites[:len(bt.sites)+1]
 		s := &bt.sites[len(bt.sites)-1]
-		props, at := fgbSite(s, b[sp[0]:sp[1]], dec, col, in)
+		props, at := fgbSite(s, b[sp[0]:sp[1]], dec, col, &in, &txt)
 		if project { // else it is projected once reprojected, as it is added
 			s.project()
 		}
@@ -244,17 +245,24 @@ func fgbAdd(l *layer.Layer, src *Source, s *site, n int, props [2]int, rep func(
 	}
 }
 
-// fgbCols are the columns the feature check reads, or -1.
-type fgbCols struct{ id, name, kind, status, precision int }
+// fgbCols are the columns the feature check reads, or -1, and how many
+// of them the layer has.
+type fgbCols struct{ id, name, kind, status, precision, wanted int }
 
 func fgbColumns(col map[string]int) fgbCols {
-	return fgbCols{col["id"], col["name"], col["kind"], col["status"], col["precision"]}
+	c := fgbCols{id: col["id"], name: col["name"], kind: col["kind"], status: col["status"], precision: col["precision"]}
+	for _, i := range []int{c.id, c.name, c.kind, c.status, c.precision} {
+		if i >= 0 {
+			c.wanted++
+		}
+	}
+	return c
 }
 
 // fgbSite reads one Feature table fb for the feature check; it returns the
 // feature's properties buffer and where that starts in fb. A Point layer's
 // positions are read without allocating; other geometries are built.
-func fgbSite(s *site, fb []byte, dec *fgbProps, col fgbCols, in interner) ([]byte, int) {
+func fgbSite(s *site, fb []byte, dec *fgbProps, col fgbCols, in *interner, txt *texts) ([]byte, int) {
 	f := table(fb, 0)
 	if gOff := flatbuffers.UOffsetT(f.Offset(featGeometry)); gOff == 0 {
 		s.Null = true
@@ -268,18 +276,22 @@ func fgbSite(s *site, fb []byte, dec *fgbProps, col fgbCols, in interner) ([]byt
 		at = int(f.Vector(po))
 		props = fb[at : at+f.VectorLen(po)]
 	}
-	for it := (fgbIter{p: props}); it.next(dec.types); {
+	// Each column comes at most once: the loop ends when the check's have.
+	for it, left := (fgbIter{p: props}), col.wanted; left > 0 && it.next(dec.types); {
+		left--
 		switch it.col {
 		case col.id:
-			s.ID = it.text()
+			s.ID = it.textIn(txt)
 		case col.name:
-			s.Name = it.text()
+			s.Name = it.textIn(txt)
 		case col.kind:
 			s.Kind = in.bytes(it.raw)
 		case col.status:
 			s.Status = in.bytes(it.raw)
 		case col.precision:
 			s.Precision = in.bytes(it.raw)
+		default:
+			left++
 		}
 	}
 	return props, at
@@ -359,6 +371,14 @@ func (it *fgbIter) next(types []uint8) bool {
 	}
 	it.raw, it.p = it.p[:n], it.p[n:]
 	return true
+}
+
+// textIn is the value as text; a string's is made in txt.
+func (it *fgbIter) textIn(txt *texts) string {
+	if it.typ == ctString {
+		return txt.of(it.raw)
+	}
+	return it.text()
 }
 
 // text is the value as text.

@@ -51,7 +51,7 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 	var arrayEnd int
 	var splitOK bool
 	valid, first := true, true
-	intern := interner{}
+	var intern interner
 	inParallel(ctx,
 		func(send func(*batch) bool) { arrayEnd, splitOK = splitBatches(b, start, send) },
 		func(bt *batch) *batch { bt.ok = decodeBatch(b, bt, src); return bt },
@@ -110,25 +110,6 @@ func splitBatches(b []byte, start int, send func(*batch) bool) (int, bool) {
 		send(cur)
 	}
 	return end, ok
-}
-
-// interner keeps one copy of each kind and status: they repeat.
-type interner map[string]string
-
-func (in interner) of(s string) string {
-	if v, ok := in[s]; ok {
-		return v
-	}
-	in[s] = s
-	return s
-}
-
-// bytes is of for text still in bytes: it is copied only when new.
-func (in interner) bytes(b []byte) string {
-	if v, ok := in[string(b)]; ok {
-		return v
-	}
-	return in.of(string(b))
 }
 
 // decodeBatch decodes a batch's features and holds each to the feature
