@@ -184,6 +184,9 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 		m := st.Marker(i, l.Kinds[i], l.Status[i])
 		if size < tinyShape && i != sel {
 			m.Dot, m.Size = true, 0
+			if out.dots == nil { // a layer's features are all dots when zoomed out
+				out.dots = make([]Dot, 0, to-i)
+			}
 			out.dots = append(out.dots, Dot{X: float32(at[0]), Y: float32(at[1]), Style: m})
 			continue
 		}

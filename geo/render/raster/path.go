@@ -26,7 +26,7 @@ type pendingPath struct {
 // rectangle.
 func (c *Canvas) Path(rings [][]orb.Point, p render.Paint) {
 	if c.recording {
-		c.calls = append(c.calls, call{kind: callPath, rings: rings, paint: p})
+		c.calls = append(c.calls, pathCall(callPath, rings, p))
 		return
 	}
 	if len(c.pending) > 0 && (c.pending[0].paint != p || c.group != render.GroupBasemap) {
@@ -99,7 +99,6 @@ func (c *Canvas) fill(col color.NRGBA) {
 	}
 	r := rasterizers.Get().(*vector.Rasterizer)
 	defer rasterizers.Put(r)
-	src := image.NewUniform(col)
 	for y0 := bb.Min.Y; y0 < bb.Max.Y; y0 += band {
 		b := image.Rect(bb.Min.X, y0, bb.Max.X, min(y0+band, bb.Max.Y))
 		r.Reset(b.Dx(), b.Dy())
@@ -109,7 +108,7 @@ func (c *Canvas) fill(col color.NRGBA) {
 				closedRing(r, ring, s, ox, oy)
 			}
 		}
-		r.Draw(c.img, b, src, b.Min)
+		paintCoverage(c.img, b, r, col)
 	}
 }
 

@@ -45,6 +45,9 @@ type Canvas struct {
 	bands     int
 	recording bool
 	calls     []call
+	// lastSym is the symbol last stamped, lastSprite its sprite.
+	lastSym    render.Symbol
+	lastSprite *stampImage
 }
 
 // New returns a Canvas drawing onto img at a pixel ratio. sprites may be
@@ -61,9 +64,10 @@ func New(img *image.RGBA, scale float64, sprites *Sprites) *Canvas {
 func (c *Canvas) BeginGroup(g render.GroupInfo) {
 	c.flush()
 	c.group = g.Kind
-	// A layer of many shapes is drawn in bands; one mostly of markers and
-	// dots stamps them faster on its own.
-	c.recording = c.bands > 1 && g.Kind == render.GroupLayer && g.Shapes >= bandFrom && 2*g.Shapes >= g.Items
+	// A layer of many shapes, or of very many markers and dots, is drawn
+	// in bands; a smaller one of markers stamps them faster on its own.
+	c.recording = c.bands > 1 && g.Kind == render.GroupLayer &&
+		(g.Shapes >= bandFrom && 2*g.Shapes >= g.Items || g.Items >= bandSymbolsFrom)
 	if c.recording {
 		c.calls = make([]call, 0, g.Items)
 	}
@@ -85,7 +89,13 @@ func (c *Canvas) Symbol(sym render.Symbol, x, y float64, _ string) {
 		return
 	}
 	c.flush()
-	sp := c.sprites.get(sym, c.scale)
+	// A layer's markers and dots mostly share a symbol: the last one's
+	// sprite is kept at hand, which spares the shared cache's lock.
+	sp := c.lastSprite
+	if sp == nil || sym != c.lastSym {
+		sp = c.sprites.get(sym, c.scale)
+		c.lastSym, c.lastSprite = sym, sp
+	}
 	half := sp.img.Rect.Dx() / 2
 	sp.over(c.img, int(math.Round(x*c.scale))-half, int(math.Round(y*c.scale))-half)
 }

@@ -270,29 +270,71 @@ func TestShapesGolden(t *testing.T) {
 }
 
 // TestBandsDrawTheSamePicture draws a layer of many polygons in bands, at
-// once, and on one canvas: the pictures must be the same.
+// once, and on one canvas: the pictures must be the same. Zoomed in they
+// are paths; zoomed out, dots crowded into a few rows, which the bands
+// share out evenly.
 func TestBandsDrawTheSamePicture(t *testing.T) {
 	l := rendertest.Polygons(100_000)
-	s, err := render.Build(render.Input{View: view.New(orb.Point{32, 39}, 7, 1600, 1000), Layers: []*layer.Layer{l}, NoLabels: true})
-	if err != nil || len(s.Groups[0].Shapes) < bandFrom {
-		t.Fatalf("%d shapes, %v: too few to draw in bands", len(s.Groups[0].Shapes), err)
+	tests := []struct {
+		name string
+		v    view.Viewport
+	}{
+		{"paths", view.New(orb.Point{32, 39}, 7, 1600, 1000)},
+		{"dots", view.New(orb.Point{15, 30}, 2.5, 1600, 1000)},
 	}
-	draw := func(bands int) *image.RGBA {
-		img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))
-		c := New(img, 1, nil)
-		c.bands = bands
-		if err := s.Draw(context.Background(), c, nil); err != nil {
-			t.Fatal(err)
-		}
-		return img
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := render.Build(render.Input{View: tt.v, Layers: []*layer.Layer{l}, NoLabels: true})
+			if g := s.Groups[0]; err != nil || len(g.Shapes) < bandFrom && len(g.Dots) < bandSymbolsFrom {
+				t.Fatalf("%d shapes, %d dots, %v: too few to draw in bands", len(g.Shapes), len(g.Dots), err)
+			}
+			var cuts []int
+			draw := func(bands int) *image.RGBA {
+				img := image.NewRGBA(image.Rect(0, 0, 1600, 1000))
+				c := New(img, 1, nil)
+				c.bands = bands
+				rec := &recorder{Canvas: c, cuts: &cuts}
+				if err := s.Draw(context.Background(), rec, nil); err != nil {
+					t.Fatal(err)
+				}
+				return img
+			}
+			// Paths are placed from each band's origin, in float32: an edge pixel
+			// may differ by a level or so, nothing more.
+			one, banded := draw(1), draw(3)
+			if mean, far := rendertest.Compare(one, banded); mean > 0.01 || far != 0 {
+				rendertest.WriteFailed(t, "bands-"+tt.name+".png", banded)
+				t.Errorf("banded picture differs: mean %.3f levels, %.3f%% far", mean, far*100)
+			}
+			if len(cuts) != 4 || cuts[0] != 0 || cuts[3] != 1000 || cuts[1] >= cuts[2] {
+				t.Fatalf("bands start at rows %v, want 3 bands from 0 to 1000", cuts)
+			}
+			// Cut where the crowd is, not into thirds of the image.
+			if dots := s.Groups[0].Dots; len(dots) > 0 {
+				top, bottom := float32(1000), float32(0)
+				for _, d := range dots {
+					top, bottom = min(top, d.Y), max(bottom, d.Y)
+				}
+				if float32(cuts[1]) <= top || float32(cuts[2]) >= bottom {
+					t.Errorf("bands start at rows %v; the dots lie from row %.0f to %.0f", cuts, top, bottom)
+				}
+			}
+		})
 	}
-	// Paths are placed from each band's origin, in float32: an edge pixel
-	// may differ by a level or so, nothing more.
-	one, banded := draw(1), draw(3)
-	if mean, far := rendertest.Compare(one, banded); mean > 0.01 || far != 0 {
-		rendertest.WriteFailed(t, "bands.png", banded)
-		t.Errorf("banded picture differs: mean %.3f levels, %.3f%% far", mean, far*100)
+}
+
+// recorder is a Canvas that keeps where the bands of its last banded
+// group were cut.
+type recorder struct {
+	*Canvas
+	cuts *[]int
+}
+
+func (r *recorder) EndGroup() {
+	if r.recording {
+		*r.cuts = r.bandCuts(r.calls)
 	}
+	r.Canvas.EndGroup()
 }
 
 // TestTileFrameHighlightsASelectedShape selects a polygon in a crowded

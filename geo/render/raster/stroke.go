@@ -13,7 +13,7 @@ import (
 // Lines implements render.Backend.
 func (c *Canvas) Lines(lines [][]orb.Point, p render.Paint) {
 	if c.recording {
-		c.calls = append(c.calls, call{kind: callLines, rings: lines, paint: p})
+		c.calls = append(c.calls, pathCall(callLines, lines, p))
 		return
 	}
 	c.flush()
@@ -38,6 +38,10 @@ const strokeRun = 64
 // their union once.
 func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
 	s := c.scale
+	if p.Width*s <= thinLine && p.Dash == ([2]float64{}) {
+		c.hairlines(lines, s, p.Stroke, closed)
+		return
+	}
 	pieces := make([][]orb.Point, 0, len(lines))
 	for _, l := range lines {
 		px := make([]orb.Point, 0, len(l)+1)
@@ -53,18 +57,28 @@ func (c *Canvas) stroke(lines [][]orb.Point, p render.Paint, closed bool) {
 			pieces = append(pieces, px)
 		}
 	}
-	if p.Width*s <= thinLine {
-		for _, pc := range pieces {
-			for i := 1; i < len(pc); i++ {
-				line(c.img, pc[i-1][0], pc[i-1][1], pc[i][0], pc[i][1], p.Stroke)
-			}
-		}
+	if p.Width*s <= thinLine { // dashed: the pieces are scaled already
+		c.hairlines(pieces, 1, p.Stroke, false)
 		return
 	}
 	half := p.Width * s / 2
 	for _, pc := range pieces {
 		for from := 0; from < len(pc)-1 || from == 0 && len(pc) == 1; from += strokeRun {
 			c.strokeRun(pc, from, min(len(pc)-1, from+strokeRun), half, p.Stroke)
+		}
+	}
+}
+
+// hairlines draws thin lines (closed: rings), scaling their points by s
+// as it goes: the polygons of a crowded layer are outlined so, and copying
+// each ring would cost more than drawing it.
+func (c *Canvas) hairlines(lines [][]orb.Point, s float64, col color.NRGBA, closed bool) {
+	for _, l := range lines {
+		for i := 1; i < len(l); i++ {
+			line(c.img, l[i-1][0]*s, l[i-1][1]*s, l[i][0]*s, l[i][1]*s, col)
+		}
+		if n := len(l); closed && n > 1 && l[0] != l[n-1] {
+			line(c.img, l[n-1][0]*s, l[n-1][1]*s, l[0][0]*s, l[0][1]*s, col)
 		}
 	}
 }
@@ -90,7 +104,7 @@ func (c *Canvas) strokeRun(pc []orb.Point, from, to int, half float64, col color
 			segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
 		}
 	}
-	r.Draw(c.img, bb, image.NewUniform(col), bb.Min)
+	paintCoverage(c.img, bb, r, col)
 }
 
 // sharp reports whether a line turns at b by more than about 25 degrees:
