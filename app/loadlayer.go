@@ -103,6 +103,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			}
 			w.Layers.SetLayers(layers)
 			w.status.SetText(loadSummary(name, ixs, probs, err, elapsed))
+			w.selectAfterLoad()
 			if len(probs) > 0 {
 				showProblems(w, probs.Count()+" in "+name, probs)
 			} else if err != nil && !cancelled {
@@ -111,6 +112,31 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 		})
 	}()
 	return ld
+}
+
+// selectPending selects the feature the window was opened to select once
+// a layer holds it, and reports whether one is still to be found.
+func (w *Window) selectPending() bool {
+	if w.toSelect == "" {
+		return false
+	}
+	r, ok := w.cat.FindID(w.toSelect)
+	if ok {
+		w.toSelect = ""
+		w.Map.Select(r.Layer.Site(r.Index))
+		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
+	}
+	return !ok
+}
+
+// selectAfterLoad selects the pending feature when the layer just loaded
+// holds it; when none does and no layer is still loading, the status line
+// says so.
+func (w *Window) selectAfterLoad() {
+	if w.selectPending() && len(w.loads.Objects) == 0 {
+		w.status.SetText(fmt.Sprintf("%s; no layer has a feature with the id %q to select", w.status.Text, w.toSelect))
+		w.toSelect = ""
+	}
 }
 
 func loadSummary(name string, ixs []*data.LayerIndex, probs data.Problems, err error, d time.Duration) string {

@@ -115,3 +115,46 @@ func TestAddLayerBrokenFile(t *testing.T) {
 		t.Errorf("status %q", w.status.Text)
 	}
 }
+
+// TestSelectInFileStillLoading opens the window to select a feature of a
+// layer file given with it (--add), which holds it only once loaded.
+func TestSelectInFileStillLoading(t *testing.T) {
+	tests := []struct {
+		name, id   string
+		want       string // the selected feature's id
+		wantStatus string
+	}{
+		{"in the file", "site-b", "site-b", "2 sites in"},
+		{"nowhere", "site-z", "", `no layer has a feature with the id "site-z" to select`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			cat, err := data.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := NewWindow(a, cat, cat.Home(800, 600), tt.id)
+			t.Cleanup(w.Close)
+			p := filepath.Join(t.TempDir(), "sites.csv")
+			if err := os.WriteFile(p, []byte("id,lon,lat,name\nsite-a,31,39,A\nsite-b,32,40,B\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			drainUntil(t, "the load", w.AddLayerFile(p).Done)
+			got := ""
+			if sel := w.Map.Selected(); !sel.IsZero() {
+				if r, ok := cat.FindID(tt.want); ok && r.Layer.ID == sel.Layer && r.Index == sel.Index {
+					got = tt.want
+				} else {
+					got = fmt.Sprintf("%v", sel)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("selected %q, want %q", got, tt.want)
+			}
+			if !strings.Contains(w.status.Text, tt.wantStatus) {
+				t.Errorf("status %q, want it to say %q", w.status.Text, tt.wantStatus)
+			}
+		})
+	}
+}

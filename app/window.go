@@ -38,6 +38,9 @@ type Window struct {
 	openURL func(*url.URL) error
 	// stylePanel is the style dialog opened last, for tests.
 	stylePanel *StylePanel
+	// toSelect is the id of the feature to select that no layer held
+	// yet: a layer file loading may hold it.
+	toSelect string
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
@@ -83,10 +86,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
-	if r, ok := cat.Feature(selectID); ok && selectID != "" {
-		w.Map.Select(r.Layer.Site(r.Index))
-		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
-	}
+	w.toSelect = selectID
+	w.selectPending()
 	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
 		showProblems(w, cat.Problems.Count()+" in "+cat.Name, cat.Problems)
