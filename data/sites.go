@@ -155,6 +155,10 @@ func Thousands(n int) string {
 	return s
 }
 
+// AddedLayers returns the layers added beside the dataset, in the order
+// they were added.
+func (c *Catalog) AddedLayers() []*layer.Layer { return slices.Clone(c.attached) }
+
 // Added reports whether a layer was added beside the dataset (Attach), and
 // so may be taken off again.
 func (c *Catalog) Added(id string) bool {

@@ -19,6 +19,7 @@ var commands = []command{
 	{"", "[flags]", "open the map window"},
 	{"validate", "[DIR|FILE]", "check a dataset, or one layer file of any format, and list its problems by file and line"},
 	{"info", "FILE", "describe a layer file: its layers' format, coordinate system, extent, geometry types and fields"},
+	{"search", "[flags] TEXT", "find sites and articles by name, id, kind, attribute, title or quote, as the window's search box does"},
 	{"excerpts", "[flags] ID", "print a site and what the articles say about it"},
 	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "export the map to a picture or a PDF, or its shown layers to KML for Google Earth"},
 	{"version", "", "print the version"},

@@ -52,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runExport(args, stdout, stderr)
 	case "info":
 		err = runInfo(args, stdout, stderr)
+	case "search":
+		err = runSearch(args, stdout, stderr)
 	case "version", "help":
 		err = runPlain(cmd, args, stdout)
 	default:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lodemap/lodemap/data"
@@ -34,10 +35,11 @@ type layerWords struct {
 	full bool
 }
 
-// New indexes a catalog's layers and articles; ctx ends the work.
+// New indexes a catalog's layers, those added beside it, and its
+// articles; ctx ends the work.
 func New(ctx context.Context, cat *data.Catalog) (*Index, error) {
 	ix := &Index{cat: cat}
-	for _, l := range cat.Layers {
+	for _, l := range append(slices.Clone(cat.Layers), cat.AddedLayers()...) {
 		lw, err := indexLayer(ctx, l)
 		if err != nil {
 			return nil, err
