@@ -97,6 +97,7 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.loads.Remove(ld.row)
 			for _, ix := range ixs {
 				w.cat.Attach(ix)
+				w.indexer.change(indexChange{add: ix.Layer()})
 			}
 			for id, st := range styles {
 				w.Layers.SetStyle(id, st)

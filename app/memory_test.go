@@ -42,6 +42,7 @@ func TestAddRemoveLayersFreesMemory(t *testing.T) {
 		} else {
 			test.Tap(rm)
 		}
+		drainUntil(t, "the search index", w.indexer.idle)
 		if len(w.Map.Layers()) != len(layers)-1 || w.cat.Added(id) || w.Layers.Check(id) != nil {
 			t.Fatalf("layer %s not removed everywhere", id)
 		}

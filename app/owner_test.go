@@ -48,8 +48,8 @@ func TestWindowCloseEndsItsGoroutines(t *testing.T) {
 	waitFrame(t, w.Map)
 	w.OpenExport()
 	ld := w.AddLayerFile(path)
-	if w.jobs.running() != 1 || w.Map.stop == nil {
-		t.Fatalf("%d loads running, render loop running %v", w.jobs.running(), w.Map.stop != nil)
+	if w.jobs.running() != 2 || w.Map.stop == nil { // the load and the search indexer
+		t.Fatalf("%d jobs running (want the load and the indexer), render loop running %v", w.jobs.running(), w.Map.stop != nil)
 	}
 	w.Close()
 	if n := settle(before); n > before {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/search"
 	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
@@ -27,6 +28,8 @@ type Window struct {
 	Map     *MapView
 	Layers  *LayerPanel
 	Details *DetailsPanel
+	// Search is the search box above the map.
+	Search *SearchBox
 	// Export is the last export dialog opened, if any.
 	Export  *ExportPanel
 	status  *widget.Label
@@ -41,6 +44,8 @@ type Window struct {
 	// toSelect is the id of the feature to select that no layer held
 	// yet: a layer file loading may hold it.
 	toSelect string
+	// indexer keeps Search's index up to date as layers come and go.
+	indexer *indexer
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
@@ -51,13 +56,25 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)
 	w.status = widget.NewLabel("")
+	w.Search = NewSearchBox()
+	w.Search.OnSite = w.showFound
+	w.Search.OnArticle = w.openFound
+	w.indexer = newIndexer()
+	ctx, done := w.jobs.start()
+	go func() {
+		defer done()
+		w.indexer.run(ctx, cat, func(ix *search.Index) { w.Search.Index = ix })
+	}()
 
 	w.Layers.OnToggle = w.Map.SetLayerVisible
 	w.Layers.Removable = cat.Added
 	w.Layers.OnRemove = w.RemoveLayer
 	w.Layers.OnStyle = func(id string) { w.ShowStyleDialog(id) }
 	w.defaultStyles(cat.Layers)
-	w.Map.OnSelect = w.Details.SetFeature
+	w.Map.OnSelect = func(s layer.Site, under []data.Ref) {
+		w.Search.hide() // a click on the map closes the results
+		w.Details.SetFeature(s, under)
+	}
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)
 		w.Details.SetFeature(s, w.Details.under)
@@ -77,7 +94,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
-	centre := container.NewBorder(tools, container.NewVBox(w.loads, w.status), nil, nil, w.Map)
+	top := container.NewBorder(nil, nil, nil, w.Search, tools)
+	centre := container.NewBorder(top, container.NewVBox(w.loads, w.status), nil, nil, container.NewStack(w.Map, w.Search.Results))
 	right := container.NewHSplit(centre, w.Details)
 	right.Offset = 0.64
 	main := container.NewHSplit(w.Layers, right)
@@ -101,6 +119,9 @@ var (
 	CopyShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	// AddLayerShortcut opens a layer file beside the dataset.
 	AddLayerShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	// SearchShortcut puts the cursor in the search box (Ctrl+F, Cmd+F on
+	// macOS).
+	SearchShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (w *Window) setMenu() {
@@ -110,7 +131,10 @@ func (w *Window) setMenu() {
 	exp.Shortcut = ExportShortcut
 	cp := fyne.NewMenuItem("Copy map image", w.CopyMap)
 	cp.Shortcut = CopyShortcut
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp)))
+	find := fyne.NewMenuItem("Find…", w.FocusSearch)
+	find.Shortcut = SearchShortcut
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find)))
+	w.Canvas().AddShortcut(SearchShortcut, func(fyne.Shortcut) { w.FocusSearch() })
 	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })
 	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })
 	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
@@ -134,7 +158,43 @@ func (w *Window) RemoveLayer(id string) {
 	}
 	w.Map.RemoveLayer(id)
 	w.Layers.SetLayers(w.Map.Layers())
+	w.indexer.change(indexChange{remove: id})
 	w.status.SetText("Removed the layer " + id)
+}
+
+// FocusSearch puts the cursor in the search box.
+func (w *Window) FocusSearch() { w.Canvas().Focus(w.Search.Entry) }
+
+// showFound flies the map to a site the search found and selects it.
+func (w *Window) showFound(s search.Site) {
+	site := s.Layer.Site(s.Index)
+	if !w.Map.LayerVisible(site.Layer) {
+		w.Layers.SetVisible(site.Layer, true)
+	}
+	if s.Layer.Located(s.Index) {
+		v := w.Map.View()
+		w.Map.SetView(view.New(s.Layer.LonLat[s.Index], max(v.Zoom, foundZoom), v.Width, v.Height))
+	}
+	w.Map.Select(site)
+	w.Details.SetFeature(site, []data.Ref{{Layer: s.Layer, Index: s.Index}})
+}
+
+// foundZoom is the least zoom the map flies to for a site the search
+// found: close enough to tell it from its neighbours.
+const foundZoom = 9
+
+// openFound opens an article the search found at its matching excerpt (or
+// its first); an article without excerpts opens at its link.
+func (w *Window) openFound(a search.Article) {
+	e := a.Excerpt
+	if e == nil && len(a.Article.Excerpts) > 0 {
+		e = &a.Article.Excerpts[0]
+	}
+	if e == nil {
+		w.OpenLink(a.Article.URL)
+		return
+	}
+	openArticle(w.App, e)
 }
 
 // OpenExport opens the export dialog on what the map shows.
@@ -160,6 +220,7 @@ func (w *Window) CopyMap() {
 // an export dialog's work.
 func (w *Window) close() {
 	w.Map.Close()
+	w.Search.Close()
 	w.jobs.close()
 	for p := range w.exports {
 		p.Close()
