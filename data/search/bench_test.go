@@ -27,14 +27,7 @@ func BenchmarkSearch1M(b *testing.B) {
 	if err != nil || len(ls) != 1 {
 		b.Fatalf("%d layers: %v", len(ls), err)
 	}
-	cat, err := data.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	base, err := New(context.Background(), cat)
-	if err != nil {
-		b.Fatal(err)
-	}
+	base, _ := datasetIndex(b)
 	before := heap()
 	ix, err := base.With(context.Background(), ls[0])
 	if err != nil {

@@ -16,8 +16,8 @@ const places = `{"type":"FeatureCollection","features":[
 {"type":"Feature","id":"izm","geometry":{"type":"Point","coordinates":[27.14,38.42]},"properties":{"name":"İzmir Alsancak"}}
 ]}`
 
-// testIndex indexes the embedded dataset with the places layer added.
-func testIndex(t testing.TB) (*Index, *data.Catalog) {
+// datasetIndex indexes the embedded dataset.
+func datasetIndex(t testing.TB) (*Index, *data.Catalog) {
 	t.Helper()
 	cat, err := data.Default()
 	if err != nil {
@@ -27,11 +27,19 @@ func testIndex(t testing.TB) (*Index, *data.Catalog) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ix, cat
+}
+
+// testIndex indexes the embedded dataset with the places layer added.
+func testIndex(t testing.TB) (*Index, *data.Catalog) {
+	t.Helper()
+	ix, cat := datasetIndex(t)
 	ls, probs := data.ReadLayers([]byte(places), "places.geojson", "places.geojson")
 	if len(ls) != 1 || len(probs) > 0 {
 		t.Fatalf("places: %d layers, %v", len(ls), probs)
 	}
-	if ix, err = ix.With(context.Background(), ls[0]); err != nil {
+	ix, err := ix.With(context.Background(), ls[0])
+	if err != nil {
 		t.Fatal(err)
 	}
 	return ix, cat
