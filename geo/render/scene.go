@@ -106,6 +106,10 @@ type Input struct {
 	// Styles are the layers' styles by layer id; a layer without one is
 	// drawn by kind and status.
 	Styles map[string]*style.Layer
+	// Filter holds, by layer id, the features the active filter lets
+	// through; a layer without a mask is shown whole. Filtered-out
+	// features are neither drawn, counted in clusters, nor highlighted.
+	Filter map[string]*layer.Mask
 }
 
 // Build makes the Scene for one frame.
@@ -251,7 +255,7 @@ func Crowded(in Input) map[string]bool {
 func (s *Scene) HighlightFrom(in Input, layers []*layer.Layer) {
 	for _, l := range layers {
 		i := in.Selected.Index
-		if l.ID != in.Selected.Layer || i < 0 || i >= l.Len() || !l.Located(i) {
+		if l.ID != in.Selected.Layer || i < 0 || i >= l.Len() || !l.Located(i) || !in.Filter[l.ID].Has(i) {
 			continue
 		}
 		proj := newProjector(in.View)
@@ -300,6 +304,17 @@ func candidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool)
 }
 
 func pointCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
+	each := unfilteredCandidates(l, in, s, reach, ordered)
+	mask := in.Filter[l.ID]
+	if mask == nil {
+		return each
+	}
+	return func(fn func(i int) bool) {
+		each(func(i int) bool { return !mask.Has(i) || fn(i) })
+	}
+}
+
+func unfilteredCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
 	g := in.Grids[l]
 	b := in.View.Bounds()
 	pad := reach / in.View.WorldSize()

@@ -169,9 +169,10 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 		hov = in.Hovered.Index
 	}
 	st := in.Styles[l.ID]
+	mask := in.Filter[l.ID]
 	for i := from; i < to; i++ {
 		t := l.Type(i)
-		if t == layer.Point || t == layer.NoGeometry {
+		if t == layer.Point || t == layer.NoGeometry || !mask.Has(i) {
 			continue
 		}
 		poly, line, at, size := d.feature(l.Parts(i))

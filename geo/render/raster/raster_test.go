@@ -356,3 +356,32 @@ func TestTileFrameHighlightsASelectedShape(t *testing.T) {
 		t.Errorf("highlight: marker %v, shapes %v; want the polygon's shape", top.Highlight, top.HighlightShapes)
 	}
 }
+
+// TestTileFrameFollowsFilter draws a crowd through the tile cache, then
+// filtered: the tiles are drawn anew, and the clusters hold only the sites
+// let through.
+func TestTileFrameFollowsFilter(t *testing.T) {
+	crowd := rendertest.Crowd(6000)
+	in := render.Input{View: rendertest.Anatolia(800, 500), Layers: []*layer.Layer{crowd}}
+	c := NewTileCache()
+	sites := func(in render.Input) int {
+		_, s, err := c.Frame(context.Background(), in, 1, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, g := range s.Groups {
+			for _, cl := range g.Clusters {
+				n += cl.Count
+			}
+			n += len(g.Markers)
+		}
+		return n
+	}
+	all := sites(in)
+	in.Filter = map[string]*layer.Mask{crowd.ID: layer.NewMask(crowd.Len(), func(i int) bool { return i%3 == 0 })}
+	third := sites(in)
+	if all < 100 || third < all/3-all/15 || third > all/3+all/15 {
+		t.Errorf("%d sites in the frame's clusters through the filter, %d without; want about a third", third, all)
+	}
+}

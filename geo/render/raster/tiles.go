@@ -76,7 +76,7 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 			topLayers = append(topLayers, l)
 		}
 	}
-	state := stateOf(tileLayers, in.NoClusters, in.Styles)
+	state := stateOf(tileLayers, in.NoClusters, in.Styles, in.Filter)
 	c.mu.Lock()
 	if c.states[0] != state {
 		// Tiles of the state before are kept (a layer switched off and on
@@ -239,7 +239,7 @@ func (c *TileCache) Len() (tiles, bytes int) {
 // contents (a loading layer grows; a reloaded one is another history),
 // their styles (worked out from the contents by their spec) and the
 // clustering switch.
-func stateOf(layers []*layer.Layer, noClusters bool, styles map[string]*style.Layer) uint64 {
+func stateOf(layers []*layer.Layer, noClusters bool, styles map[string]*style.Layer, filter map[string]*layer.Mask) uint64 {
 	h := fnv.New64a()
 	for _, l := range layers {
 		h.Write([]byte(l.ID))
@@ -248,6 +248,7 @@ func stateOf(layers []*layer.Layer, noClusters bool, styles map[string]*style.La
 		if st := styles[l.ID]; st != nil {
 			fmt.Fprintf(h, "%d %q %v", st.Mode, st.Field, st.Color)
 		}
+		h.Write(binary.LittleEndian.AppendUint64(nil, filter[l.ID].Serial()))
 	}
 	if noClusters {
 		h.Write([]byte{1})
