@@ -45,6 +45,9 @@ func TestRun(t *testing.T) {
 		{"export unknown select", []string{"export", "--select", "nope", out}, 1, nil, []string{`--select: no feature with id "nope"`}},
 		{"export unknown format", []string{"export", filepath.Join(dir, "map.jpg")}, 1, nil, []string{"unknown format (want .png, .svg, .pdf, .kml or .kmz)"}},
 		{"export kml", []string{"export", filepath.Join(dir, "map.kml")}, 0, []string{"map.kml (28 features in 3 layers)"}, nil},
+		{"export kml filtered", []string{"export", "--filter", "kind=refinery", "--filter", "country=TR", filepath.Join(dir, "tr.kml")}, 0, []string{"tr.kml (1 feature in 3 layers)"}, nil},
+		{"export png filtered", []string{"export", "--filter", "status=planned,announced", "--size", "320x200", out}, 0, []string{"(320x200 px at 96 dpi)"}, nil},
+		{"export bad filter", []string{"export", "--filter", "depth>=deep", out}, 1, nil, []string{`"deep" is not a number`}},
 		{"export kmz of one layer", []string{"export", "--layers", "deposits", filepath.Join(dir, "map.kmz")}, 0, []string{"map.kmz ("}, nil},
 		{"export svg with furniture", []string{"export", "--title", "Rare earths", "--legend", "--scalebar", "--north", "--footnote", "--size", "800x500", filepath.Join(dir, "map.svg")}, 0, []string{"map.svg (800x500 px at 96 dpi)"}, nil},
 		{"export pdf on paper", []string{"export", "--paper", "a4", "--landscape", "--layers", "deposits,processing", filepath.Join(dir, "map.pdf")}, 0, []string{"map.pdf (3508x2480 px at 300 dpi)"}, nil},
@@ -220,7 +223,7 @@ func TestValidateAndInfoOfFiles(t *testing.T) {
 			"Features: 3", "  Polygon: 1", "  None: 1", "  name: String", "  area_km2: Real", "  count: Integer"}},
 		{"info of a missing file", []string{"info", filepath.Join(dir, "nope.shp")}, 1, nil},
 		{"export with an added file", []string{"export", "--add", good, "--select", "shapes-1", "--size", "320x200", filepath.Join(dir, "added.png")}, 0, []string{"(320x200 px at 96 dpi)"}},
-		{"export kml with an added file", []string{"export", "--add", good, "--layers", "shapes", filepath.Join(dir, "added.kml")}, 0, []string{"(3 features in 1 layers)"}},
+		{"export kml with an added file", []string{"export", "--add", good, "--layers", "shapes", filepath.Join(dir, "added.kml")}, 0, []string{"(3 features in 1 layer)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -78,7 +78,7 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	}
 	if f.Layers() {
 		return write(ctx, path, func(w io.Writer) error {
-			return writeLayers(ctx, w, f, shown(in), o, progress)
+			return writeLayers(ctx, w, f, shown(in), in.Filter, o, progress)
 		})
 	}
 	if err := o.Size.check(); err != nil {
@@ -121,8 +121,8 @@ func shown(in render.Input) []*layer.Layer {
 }
 
 // writeLayers writes layers as KML or KMZ.
-func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Layer, o Options, progress func(done, total int)) error {
-	ko := kml.Options{Name: o.Title, Describe: o.Describe}
+func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Layer, filter map[string]*layer.Mask, o Options, progress func(done, total int)) error {
+	ko := kml.Options{Name: o.Title, Describe: o.Describe, Filter: filter}
 	if f == KMZ {
 		return kml.WriteKMZ(ctx, w, layers, ko, progress)
 	}
@@ -139,8 +139,15 @@ func (o Options) Summary(f Format, in render.Input) string {
 	n, layers := 0, 0
 	for _, l := range in.Layers {
 		if !in.Hidden[l.ID] {
-			n, layers = n+l.Len(), layers+1
+			n, layers = n+in.Filter[l.ID].Count(l.Len()), layers+1
 		}
 	}
-	return fmt.Sprintf("%d features in %d layers", n, layers)
+	features, ls := "features", "layers"
+	if n == 1 {
+		features = "feature"
+	}
+	if layers == 1 {
+		ls = "layer"
+	}
+	return fmt.Sprintf("%d %s in %d %s", n, features, layers, ls)
 }

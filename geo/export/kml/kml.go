@@ -35,6 +35,9 @@ type Options struct {
 	// Describe, when not nil, gives each feature its attributes and
 	// description; nil writes Attributes (the feature's own).
 	Describe Describer
+	// Filter, by layer id, leaves out the features its masks do not let
+	// through (render.Input's Filter).
+	Filter map[string]*layer.Mask
 }
 
 // Write writes layers as one KML document to w, stopping when ctx is done.
@@ -83,7 +86,7 @@ func writeDoc(ctx context.Context, enc *xml.Encoder, layers []*layer.Layer, o Op
 	}
 	root := xml.StartElement{Name: xml.Name{Space: gokml.Namespace, Local: "kml"}}
 	doc := xml.StartElement{Name: xml.Name{Local: "Document"}}
-	looks := newLooks(layers)
+	looks := newLooks(layers, o.Filter)
 	if err := encode(enc, root, doc, gokml.Name(name)); err != nil {
 		return err
 	}
@@ -94,16 +97,20 @@ func writeDoc(ctx context.Context, enc *xml.Encoder, layers []*layer.Layer, o Op
 	}
 	done, total := 0, 0
 	for _, l := range layers {
-		total += l.Len()
+		total += o.Filter[l.ID].Count(l.Len())
 	}
 	for _, l := range layers {
 		folder := xml.StartElement{Name: xml.Name{Local: "Folder"}}
 		if err := encode(enc, folder, gokml.Name(l.Title)); err != nil {
 			return err
 		}
+		mask := o.Filter[l.ID]
 		for i := range l.Len() {
 			if i%256 == 0 && ctx.Err() != nil {
 				return fmt.Errorf("kml: %w", context.Cause(ctx))
+			}
+			if !mask.Has(i) {
+				continue
 			}
 			pm, err := placemarkOf(l, i, o.Describe, looks)
 			if err == nil {

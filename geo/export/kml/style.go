@@ -29,11 +29,14 @@ type look struct {
 	light bool
 }
 
-func newLooks(layers []*layer.Layer) *looks {
+func newLooks(layers []*layer.Layer, filter map[string]*layer.Mask) *looks {
 	ls := &looks{ids: map[look]string{}}
 	for _, l := range layers {
+		mask := filter[l.ID]
 		for i := range l.Len() {
-			ls.id(l.Kinds[i], l.Status[i])
+			if mask.Has(i) {
+				ls.id(l.Kinds[i], l.Status[i])
+			}
 		}
 	}
 	return ls
