@@ -55,6 +55,7 @@ type MapView struct {
 	view     view.Viewport
 	hidden   map[string]bool
 	styles   map[string]*style.Layer // by layer id; none: by kind and status
+	filter   map[string]*layer.Mask  // by layer id; none: the whole layer
 	selected layer.Site
 	hovered  layer.Site
 	scale    float32
@@ -184,6 +185,30 @@ func (m *MapView) SetStyle(id string, st *style.Layer) {
 	m.requestRender()
 }
 
+// SetFilter sets, by layer id, the features the active filter lets
+// through (nil: every feature); the map, its hit tests, and exports from
+// it follow. A selection the filter leaves out is cleared.
+func (m *MapView) SetFilter(masks map[string]*layer.Mask) {
+	m.mu.Lock()
+	m.filter = masks
+	sel := m.selected
+	m.mu.Unlock()
+	if !sel.IsZero() && !masks[sel.Layer].Has(sel.Index) {
+		m.Select(layer.Site{})
+		if m.OnSelect != nil {
+			m.OnSelect(layer.Site{}, nil)
+		}
+	}
+	m.requestRender()
+}
+
+// Filter returns the masks SetFilter set.
+func (m *MapView) Filter() map[string]*layer.Mask {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.filter
+}
+
 // Style returns a layer's style (nil: by kind and status).
 func (m *MapView) Style(id string) *style.Layer {
 	m.mu.Lock()
@@ -240,14 +265,16 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 	}
 	var hits []hit
 	m.mu.Lock()
-	layers, indexes := m.layers, m.indexes
+	layers, indexes, filter := m.layers, m.indexes, m.filter
 	m.mu.Unlock()
 	for li, l := range layers {
 		if !m.LayerVisible(l.ID) {
 			continue
 		}
 		for _, h := range indexes[li].At(u, style.HitTolerance/v.WorldSize(), style.LineHitTolerance/v.WorldSize()) {
-			hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h})
+			if filter[l.ID].Has(h.Index) {
+				hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h})
+			}
 		}
 	}
 	// Merge the layers' lists; ties keep layer order.
@@ -448,7 +475,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles}
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter}
 }
 
 // PixelScale is the screen's pixels per logical pixel.

@@ -157,3 +157,35 @@ func countCSV(t *testing.T, path string, keep func(string) bool) int {
 	}
 	return n
 }
+
+func TestFacet(t *testing.T) {
+	cat, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kindRefinery, _ := Parse("kind=refinery")
+	countryTR, _ := Parse("country=TR")
+	tests := []struct {
+		name  string
+		f     Filter
+		field string
+		want  Count // among the counts
+	}{
+		{"kinds, no filter", nil, "kind", Count{"automaker_plant", 11}},
+		{"kinds stay counted when filtered by kind", Filter{kindRefinery}, "kind", Count{"automaker_plant", 11}},
+		{"kinds of Turkish sites", Filter{countryTR}, "kind", Count{"refinery", 1}},
+		{"countries of refineries", Filter{kindRefinery}, "country", Count{"TR", 1}},
+		{"layers", Filter{kindRefinery}, "layer", Count{"processing", 6}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			counts, err := tt.f.Facet(context.Background(), cat, cat.Layers, NewColumns(), tt.field, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(counts, tt.want) {
+				t.Errorf("counts %v lack %v", counts, tt.want)
+			}
+		})
+	}
+}
