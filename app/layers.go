@@ -34,6 +34,7 @@ type LayerPanel struct {
 
 	rows      map[string]*layerRow // by layer id
 	styles    map[string]*style.Layer
+	filter    map[string]*layer.Mask // by layer id: what the active filter lets through
 	layers    []*layer.Layer
 	header    fyne.CanvasObject
 	statusKey []fyne.CanvasObject
@@ -71,7 +72,7 @@ func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
 		if r == nil {
 			r = p.newRow(l.ID)
 		}
-		r.update(l, p.styles[l.ID])
+		r.update(l, p.styles[l.ID], p.filter[l.ID])
 		if p.OnRemove != nil && p.Removable != nil && p.Removable(l.ID) {
 			r.remove.Show()
 		} else {
@@ -83,6 +84,13 @@ func (p *LayerPanel) SetLayers(layers []*layer.Layer) {
 	p.rows = rows
 	p.box.Objects = append(objs, p.statusKey...)
 	p.box.Refresh()
+}
+
+// SetFilter shows how many of each layer's features, and of each kind, the
+// active filter lets through.
+func (p *LayerPanel) SetFilter(masks map[string]*layer.Mask) {
+	p.filter = masks
+	p.SetLayers(p.layers)
 }
 
 // SetStyle shows a layer's key by its style (nil: by kind and status).
@@ -133,8 +141,12 @@ func (p *LayerPanel) newRow(id string) *layerRow {
 
 // update shows the layer's title, count and key: its kinds, a kind's key
 // row made once and its count updated after, or its style's key.
-func (r *layerRow) update(l *layer.Layer, st *style.Layer) {
-	r.check.SetText(fmt.Sprintf("%s (%d)", l.Title, l.Len()))
+func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
+	if mask == nil {
+		r.check.SetText(fmt.Sprintf("%s (%d)", l.Title, l.Len()))
+	} else {
+		r.check.SetText(fmt.Sprintf("%s (%d of %d)", l.Title, mask.Count(l.Len()), l.Len()))
+	}
 	if st != nil && st.Mode != style.ByKind {
 		if st != r.shown {
 			r.keys.Objects = styleKey(st, l.Title)
@@ -143,7 +155,7 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer) {
 		}
 		return
 	}
-	kinds := l.KindCounts()
+	kinds := l.KindCountsIn(mask)
 	if slices.Equal(kinds, r.kinds) && r.shown == nil {
 		return
 	}

@@ -105,6 +105,9 @@ func (w *Window) AddLayerFile(path string) *LayerLoad {
 			w.Layers.SetLayers(layers)
 			w.status.SetText(loadSummary(name, ixs, probs, err, elapsed))
 			w.selectAfterLoad()
+			if len(ixs) > 0 {
+				w.applyFilter(w.Filter.Filter()) // the new layer is filtered and counted too
+			}
 			if len(probs) > 0 {
 				showProblems(w, probs.Count()+" in "+name, probs)
 			} else if err != nil && !cancelled {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/data/search"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -27,6 +28,9 @@ type SearchBox struct {
 	Entry *searchEntry
 	// Index is the index searched; nil until the window has made it.
 	Index *search.Index
+	// Filter, by layer id, is what the active filter lets through: only
+	// those features are found.
+	Filter map[string]*layer.Mask
 	// OnSite and OnArticle are called with the result picked.
 	OnSite    func(search.Site)
 	OnArticle func(search.Article)
@@ -94,14 +98,14 @@ func (b *SearchBox) search(q string) {
 		b.cancel()
 	}
 	b.query = "" // the rows shown are an earlier query's
-	ix := b.Index
+	ix, filter := b.Index, b.Filter
 	if ix == nil {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	go func() {
-		r := ix.Search(q, searchLimit)
+		r := ix.Search(q, searchLimit, filter)
 		uiDo(func() {
 			if ctx.Err() == nil {
 				b.query = q

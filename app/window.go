@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/data/search"
 	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/layer"
@@ -30,6 +31,8 @@ type Window struct {
 	Details *DetailsPanel
 	// Search is the search box above the map.
 	Search *SearchBox
+	// Filter is the filter panel, below the layers.
+	Filter *FilterPanel
 	// Export is the last export dialog opened, if any.
 	Export  *ExportPanel
 	status  *widget.Label
@@ -46,6 +49,11 @@ type Window struct {
 	toSelect string
 	// indexer keeps Search's index up to date as layers come and go.
 	indexer *indexer
+	// columns are the attributes filters have read; filterDone ends the
+	// filter being applied.
+	columns    *filter.Columns
+	filterDone func()
+	filterGen  uint64 // counts the filters applied
 }
 
 // NewWindow builds the main window for a catalog, opened at start with the
@@ -59,6 +67,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Search = NewSearchBox()
 	w.Search.OnSite = w.showFound
 	w.Search.OnArticle = w.openFound
+	w.columns = filter.NewColumns()
+	w.Filter = NewFilterPanel()
+	w.Filter.OnChanged = w.applyFilter
 	w.indexer = newIndexer()
 	ctx, done := w.jobs.start()
 	go func() {
@@ -98,7 +109,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	centre := container.NewBorder(top, container.NewVBox(w.loads, w.status), nil, nil, container.NewStack(w.Map, w.Search.Results))
 	right := container.NewHSplit(centre, w.Details)
 	right.Offset = 0.64
-	main := container.NewHSplit(w.Layers, right)
+	left := container.NewVSplit(w.Layers, w.Filter)
+	left.Offset = 0.5
+	main := container.NewHSplit(left, right)
 	main.Offset = 0.17
 	w.SetContent(main)
 	w.Resize(MinWindowSize)
@@ -106,6 +119,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
 	w.toSelect = selectID
 	w.selectPending()
+	w.applyFilter(nil) // counts the facets
 	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
 		showProblems(w, cat.Problems.Count()+" in "+cat.Name, cat.Problems)
@@ -159,6 +173,8 @@ func (w *Window) RemoveLayer(id string) {
 	w.Map.RemoveLayer(id)
 	w.Layers.SetLayers(w.Map.Layers())
 	w.indexer.change(indexChange{remove: id})
+	w.columns.Forget(id)
+	w.applyFilter(w.Filter.Filter())
 	w.status.SetText("Removed the layer " + id)
 }
 

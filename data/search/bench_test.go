@@ -38,7 +38,7 @@ func BenchmarkSearch1M(b *testing.B) {
 		b.Run(typed, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				for n := 1; n <= len(typed); n++ {
-					ix.Search(typed[:n], 50)
+					ix.Search(typed[:n], 50, nil)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(typed))/1e6, "ms/keystroke")

@@ -46,8 +46,9 @@ type Results struct {
 // word matches a word of the text it begins, or one a typo away), at most
 // limit features, best first: better matches, then matches in names and
 // ids, then the dataset's layers before added ones, then features quoted
-// by more excerpts, then shorter names.
-func (ix *Index) Search(query string, limit int) Results {
+// by more excerpts, then shorter names. Only the features filter lets
+// through (by layer id; nil: all) are found.
+func (ix *Index) Search(query string, limit int, filter map[string]*layer.Mask) Results {
 	q := Words(Fold(query))
 	if len(q) > 254 {
 		q = q[:254]
@@ -56,8 +57,8 @@ func (ix *Index) Search(query string, limit int) Results {
 	if len(q) == 0 {
 		return r
 	}
-	for rank, lw := range ix.layers {
-		found := ix.searchLayer(lw, q, limit, rank)
+	for _, lw := range ix.layers {
+		found := ix.searchLayer(lw, q, limit, filter[lw.layer.ID])
 		r.TotalSites += found.total
 		r.Sites = append(r.Sites, found.sites...)
 		if !lw.full {
@@ -92,7 +93,7 @@ type layerFound struct {
 }
 
 // searchLayer scores one layer's features and keeps its best limit.
-func (ix *Index) searchLayer(lw *layerWords, q []string, limit, rank int) layerFound {
+func (ix *Index) searchLayer(lw *layerWords, q []string, limit int, mask *layer.Mask) layerFound {
 	s := scratch.Get().(*scores)
 	defer scratch.Put(s)
 	s.run(lw.words, q)
@@ -101,7 +102,7 @@ func (ix *Index) searchLayer(lw *layerWords, q []string, limit, rank int) layerF
 	// worst of them; the held ones are sorted only at the end.
 	floor := 0
 	for d := range lw.words.docs {
-		if !s.matched(d, len(q)) {
+		if !s.matched(d, len(q)) || !mask.Has(d) {
 			continue
 		}
 		f.total++

@@ -69,7 +69,7 @@ func TestSearchSites(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r := ix.Search(tt.query, 20)
+			r := ix.Search(tt.query, 20, nil)
 			if len(r.Sites) == 0 {
 				t.Fatalf("nothing found")
 			}
@@ -98,7 +98,7 @@ func TestSearchFindsNothing(t *testing.T) {
 	ix, _ := testIndex(t)
 	for _, q := range []string{"", "  ", "zzqx", "beylikova zzqx", "xqj"} {
 		t.Run(q, func(t *testing.T) {
-			if r := ix.Search(q, 20); len(r.Sites) != 0 || r.TotalSites != 0 {
+			if r := ix.Search(q, 20, nil); len(r.Sites) != 0 || r.TotalSites != 0 {
 				t.Errorf("found %d: %s", r.TotalSites, r.Sites[0].Name())
 			}
 		})
@@ -116,7 +116,7 @@ func TestSearchArticles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r := ix.Search(tt.query, 20)
+			r := ix.Search(tt.query, 20, nil)
 			if len(r.Articles) == 0 {
 				t.Fatal("no article found")
 			}
@@ -129,10 +129,10 @@ func TestSearchArticles(t *testing.T) {
 
 func TestWithout(t *testing.T) {
 	ix, _ := testIndex(t)
-	if r := ix.Without("places").Search("isparta", 5); len(r.Sites) != 0 {
+	if r := ix.Without("places").Search("isparta", 5, nil); len(r.Sites) != 0 {
 		t.Errorf("a removed layer's feature is found: %s", r.Sites[0].Name())
 	}
-	if r := ix.Search("isparta", 5); len(r.Sites) == 0 {
+	if r := ix.Search("isparta", 5, nil); len(r.Sites) == 0 {
 		t.Error("Without changed the index it was called on")
 	}
 }
@@ -164,7 +164,7 @@ func TestTypoPrefix(t *testing.T) {
 // TestIndexedLayerIsTheOneGiven checks hits point into the layers given.
 func TestIndexedLayerIsTheOneGiven(t *testing.T) {
 	ix, cat := testIndex(t)
-	r := ix.Search("beylikova", 5)
+	r := ix.Search("beylikova", 5, nil)
 	var found *layer.Layer
 	for _, l := range cat.Layers {
 		if l == r.Sites[0].Layer {
@@ -173,5 +173,16 @@ func TestIndexedLayerIsTheOneGiven(t *testing.T) {
 	}
 	if found == nil {
 		t.Error("hit's layer is not one of the catalog's")
+	}
+}
+
+// TestSearchHonoursFilter finds only what the active filter lets through.
+func TestSearchHonoursFilter(t *testing.T) {
+	ix, cat := datasetIndex(t)
+	r, _ := cat.Feature("tr-beylikova-ree-deposit")
+	masks := map[string]*layer.Mask{r.Layer.ID: layer.NewMask(r.Layer.Len(), func(i int) bool { return i != r.Index })}
+	got := ix.Search("beylikova", 20, masks)
+	if hasSite(got, "tr-beylikova-ree-deposit") || !hasSite(got, "tr-beylikova-pilot-plant") || got.TotalSites != 2 {
+		t.Errorf("found %d through the filter: %v", got.TotalSites, got.Sites)
 	}
 }

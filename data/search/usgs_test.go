@@ -40,7 +40,7 @@ func TestSearchUSGS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			r := ix.Search(tt.query, 20)
+			r := ix.Search(tt.query, 20, nil)
 			found := false
 			for _, s := range r.Sites {
 				found = found || s.Name() == tt.name

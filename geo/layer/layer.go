@@ -272,10 +272,18 @@ func (l *Layer) Index(id string) int {
 
 // KindCounts returns how many features of each kind the layer holds, in the
 // order the kinds first appear.
-func (l *Layer) KindCounts() []KindCount {
+func (l *Layer) KindCounts() []KindCount { return l.KindCountsIn(nil) }
+
+// KindCountsIn counts the kinds of the features m lets through, in the
+// order the kinds first appear in the layer; a kind none of them has is
+// not listed.
+func (l *Layer) KindCountsIn(m *Mask) []KindCount {
 	var out []KindCount
 	pos := map[string]int{}
-	for _, k := range l.Kinds {
+	for j, k := range l.Kinds {
+		if !m.Has(j) {
+			continue
+		}
 		i, ok := pos[k]
 		if !ok {
 			i = len(out)
