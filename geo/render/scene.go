@@ -304,25 +304,14 @@ func candidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool)
 }
 
 func pointCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
-	each := unfilteredCandidates(l, in, s, reach, ordered)
-	mask := in.Filter[l.ID]
-	if mask == nil {
-		return each
-	}
-	return func(fn func(i int) bool) {
-		each(func(i int) bool { return !mask.Has(i) || fn(i) })
-	}
-}
-
-func unfilteredCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered bool) func(fn func(i int) bool) {
-	g := in.Grids[l]
+	g, mask := in.Grids[l], in.Filter[l.ID]
 	b := in.View.Bounds()
 	pad := reach / in.View.WorldSize()
 	b = orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}
 	if g == nil || b.Min[0] < 0 || b.Max[0] > 1 {
 		return func(fn func(i int) bool) {
 			for i := range l.Unit {
-				if !fn(i) {
+				if mask.Has(i) && !fn(i) {
 					return
 				}
 			}
@@ -332,7 +321,12 @@ func unfilteredCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ord
 	queried := false
 	return func(fn func(i int) bool) {
 		if !queried {
-			g.InBox(b, func(i int) { idx = append(idx, i) })
+			// The filter is applied first: a narrow one leaves few to sort.
+			g.InBox(b, func(i int) {
+				if mask.Has(i) {
+					idx = append(idx, i)
+				}
+			})
 			if ordered {
 				slices.Sort(idx) // so overlaps and ties do not depend on the grid
 			}
