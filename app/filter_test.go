@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/lodemap/lodemap/data/filter"
 )
 
 // facetBox finds the check box of a facet's value by its label's start.
@@ -78,5 +80,23 @@ func TestFilterBadCondition(t *testing.T) {
 	}
 	if len(w.Filter.Filter()) != 0 {
 		t.Error("a bad condition was set")
+	}
+}
+
+// TestWindowSetFilter starts the window filtered, as --filter does: the
+// panel shows the condition as a chip and the map draws through it.
+func TestWindowSetFilter(t *testing.T) {
+	w, _ := newTestWindow(t)
+	c, err := filter.Parse("kind=mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetFilter(filter.Filter{c})
+	drainUntil(t, "the filter", func() bool { return w.Map.Filter() != nil })
+	if len(w.Filter.chips.Objects) != 1 || !facetBox(t, w, "kind", "Mine").Checked {
+		t.Error("the panel does not show the filter")
+	}
+	if got := w.Layers.Check("deposits").Text; got != "Deposits & mines (6 of 7)" {
+		t.Errorf("layer row %q", got)
 	}
 }

@@ -9,6 +9,12 @@ import (
 	"github.com/lodemap/lodemap/geo/layer"
 )
 
+// SetFilter sets the filter as if the user had set it in the panel.
+func (w *Window) SetFilter(f filter.Filter) {
+	w.Filter.SetFilter(f)
+	w.applyFilter(f)
+}
+
 // applyFilter evaluates a filter off the UI thread and shows it: the map
 // draws what it lets through, the panel counts each facet's values anew
 // and the status line says how many sites are shown. A newer filter

@@ -52,7 +52,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if in.Filter, err = o.filter.Masks(context.Background(), cat, in.Layers, filter.NewColumns()); err != nil {
+	if in.Filter, err = vf.filter.Masks(context.Background(), cat, in.Layers, filter.NewColumns()); err != nil {
 		return err
 	}
 	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
@@ -68,7 +68,6 @@ type exportFlags struct {
 	dpi                                      float64
 	landscape, legend, scalebar, north, foot bool
 	attribution, everySite                   bool
-	filter                                   filter.Filter
 }
 
 func (o *exportFlags) register(fs *flag.FlagSet) {
@@ -86,11 +85,7 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 	fs.BoolFunc("no-attribution", "leave the attribution out", func(string) error { o.attribution = false; return nil })
 	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
 	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
-	fs.Func("filter", "show only the features that meet a condition (repeatable): kind=refinery, status=planned,announced, country=TR, commodity=REE, date=2022-01-01..2024-12-31, ATTR=VALUE, ATTR>=N", func(expr string) error {
-		c, err := filter.Parse(expr)
-		o.filter = append(o.filter, c)
-		return err
-	})
+
 }
 
 func (o *exportFlags) size() (export.Size, error) {

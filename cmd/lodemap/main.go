@@ -21,6 +21,7 @@ import (
 	"github.com/lodemap/lodemap/assets"
 	"github.com/lodemap/lodemap/cmd/lodemap/internal/quietlocale"
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -83,6 +84,7 @@ type viewFlags struct {
 	data, center, selectID string
 	zoom                   float64
 	add                    files
+	filter                 filter.Filter
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
@@ -91,6 +93,11 @@ func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&v.center, "center", "", "map centre as LON,LAT")
 	fs.Float64Var(&v.zoom, "zoom", -1, "zoom level (fractional)")
 	fs.StringVar(&v.selectID, "select", "", "id of the feature to select")
+	fs.Func("filter", "show only the features that meet a condition (repeatable): kind=refinery, status=planned,announced,\ncountry=TR, commodity=REE, date=2022-01-01..2024-12-31, ATTR=VALUE, ATTR>=N", func(expr string) error {
+		c, err := filter.Parse(expr)
+		v.filter = append(v.filter, c)
+		return err
+	})
 }
 
 // open loads the dataset and works out the view of a width x height map.
@@ -220,6 +227,7 @@ func runGUI(args []string, stderr io.Writer) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := app.NewWindow(a, cat, vp, vf.selectID)
+	w.SetFilter(vf.filter)
 	for _, f := range vf.add {
 		w.AddLayerFile(f)
 	}

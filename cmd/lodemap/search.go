@@ -43,7 +43,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	query := strings.Join(pos, " ")
-	r := ix.Search(query, *limit)
+	r := ix.Search(query, *limit, nil)
 	if *asJSON {
 		return writeResultsJSON(stdout, query, r)
 	}
