@@ -93,6 +93,12 @@ func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&v.center, "center", "", "map centre as LON,LAT")
 	fs.Float64Var(&v.zoom, "zoom", -1, "zoom level (fractional)")
 	fs.StringVar(&v.selectID, "select", "", "id of the feature to select")
+	v.registerFilter(fs)
+
+}
+
+// registerFilter adds the repeatable --filter flag.
+func (v *viewFlags) registerFilter(fs *flag.FlagSet) {
 	fs.Func("filter", "show only the features that meet a condition (repeatable): kind=refinery, status=planned,announced,\ncountry=TR, commodity=REE, date=2022-01-01..2024-12-31, ATTR=VALUE, ATTR>=N", func(expr string) error {
 		c, err := filter.Parse(expr)
 		v.filter = append(v.filter, c)

@@ -5,20 +5,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/data/search"
 )
 
 // runSearch prints the features and articles a search finds, as the
 // window's search box does: lodemap search TEXT [--json] [--data DIR]
-// [--add FILE] [--limit N].
+// [--add FILE] [--filter EXPR] [--limit N].
 func runSearch(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("search")
 	vf := new(viewFlags)
 	fs.StringVar(&vf.data, "data", "", "dataset folder (default: the embedded dataset)")
 	fs.Var((*files)(&vf.add), "add", "layer file to search beside the dataset (repeatable)")
+	vf.registerFilter(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	limit := fs.Int("limit", 20, "how many sites to list at most")
 	pos, err := parseAll(fs, args)
@@ -42,8 +45,12 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	masks, err := vf.filter.Masks(context.Background(), cat, append(slices.Clone(cat.Layers), cat.AddedLayers()...), filter.NewColumns())
+	if err != nil {
+		return err
+	}
 	query := strings.Join(pos, " ")
-	r := ix.Search(query, *limit, nil)
+	r := ix.Search(query, *limit, masks)
 	if *asJSON {
 		return writeResultsJSON(stdout, query, r)
 	}
