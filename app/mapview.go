@@ -94,11 +94,14 @@ func (m *MapView) View() view.Viewport {
 	return m.view
 }
 
-// SetView moves the map to v (its size is kept as laid out).
+// SetView moves the map to v (its size is kept as laid out). What the
+// pointer was over has moved away: its tooltip goes until the pointer
+// moves again.
 func (m *MapView) SetView(v view.Viewport) {
 	m.mu.Lock()
 	v = view.New(v.Center, v.Zoom, m.view.Width, m.view.Height)
 	m.view = v
+	m.hovered, m.hoverTip = layer.Site{}, ""
 	m.mu.Unlock()
 	m.changed(v)
 }
@@ -260,8 +263,9 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 	v := m.View()
 	u := v.PixelToUnit(float64(p.X), float64(p.Y))
 	type hit struct {
-		ref data.Ref
-		h   index.Hit
+		ref      data.Ref
+		h        index.Hit
+		excerpts int
 	}
 	var hits []hit
 	m.mu.Lock()
@@ -273,11 +277,12 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 		}
 		for _, h := range indexes[li].At(u, style.HitTolerance/v.WorldSize(), style.LineHitTolerance/v.WorldSize()) {
 			if filter[l.ID].Has(h.Index) {
-				hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h})
+				hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h, len(m.cat.Excerpts(l.Site(h.Index)))})
 			}
 		}
 	}
-	// Merge the layers' lists; ties keep layer order.
+	// Merge the layers' lists. Among sites that share a point, the one the
+	// sources say most about comes first; other ties keep layer order.
 	slices.SortStableFunc(hits, func(a, b hit) int {
 		a.h.Index, b.h.Index = 0, 0
 		switch {
@@ -286,7 +291,7 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 		case index.Less(b.h, a.h):
 			return 1
 		}
-		return 0
+		return b.excerpts - a.excerpts
 	})
 	out := make([]data.Ref, len(hits))
 	for i, h := range hits {

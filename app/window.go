@@ -101,7 +101,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { w.Map.ZoomBy(keyZoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { w.Map.ZoomBy(-keyZoomStep) }),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.OpenExport),
+		widget.NewToolbarAction(theme.UploadIcon(), w.OpenExport), // export: not a floppy-disk "save"
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
