@@ -129,6 +129,7 @@ func (w *Window) selectPending() bool {
 		w.toSelect = ""
 		w.Map.Select(r.Layer.Site(r.Index))
 		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
+		w.openDetails()
 	}
 	return !ok
 }

@@ -35,7 +35,8 @@ type Window struct {
 	Filter *FilterPanel
 	// Export is the last export dialog opened, if any.
 	Export  *ExportPanel
-	status  *widget.Label
+	status  *widget.Label         // what the window last did or found
+	coords  *widget.Label         // the map's zoom and centre
 	loads   *fyne.Container       // rows of layers loading in the background
 	jobs    jobs                  // layer loads; closing the window cancels them
 	exports map[*ExportPanel]bool // the export dialogs open; closing the window cancels their work
@@ -49,6 +50,8 @@ type Window struct {
 	toSelect string
 	// indexer keeps Search's index up to date as layers come and go.
 	indexer *indexer
+	// panels are the splits of the side panels.
+	panels panels
 	// columns are the attributes filters have read; filterDone ends the
 	// filter being applied.
 	columns    *filter.Columns
@@ -64,6 +67,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)
 	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.coords = widget.NewLabel("")
 	w.Search = NewSearchBox()
 	w.Search.OnSite = w.showFound
 	w.Search.OnArticle = w.openFound
@@ -85,6 +90,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Map.OnSelect = func(s layer.Site, under []data.Ref) {
 		w.Search.hide() // a click on the map closes the results
 		w.Details.SetFeature(s, under)
+		if !s.IsZero() {
+			w.openDetails()
+		}
 	}
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)
@@ -93,27 +101,27 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Details.OnReadArticle = func(e *data.Excerpt) { openArticle(a, e) }
 	w.Details.OnOpenURL = func(u *url.URL) { w.OpenLink(u.String()) }
 	w.Map.OnViewChanged = func(v view.Viewport) {
-		w.status.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
+		w.coords.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
 	}
 
 	tools := widget.NewToolbar(
+		widget.NewToolbarAction(theme.MenuIcon(), w.ToggleLeftPanel),
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.HomeIcon(), w.Map.Home),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { w.Map.ZoomBy(keyZoomStep) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { w.Map.ZoomBy(-keyZoomStep) }),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.UploadIcon(), w.OpenExport), // export: not a floppy-disk "save"
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.InfoIcon(), w.ToggleDetails),
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
 	top := container.NewBorder(nil, nil, nil, w.Search, tools)
-	centre := container.NewBorder(top, container.NewVBox(w.loads, w.status), nil, nil, container.NewStack(w.Map, w.Search.Results))
-	right := container.NewHSplit(centre, w.Details)
-	right.Offset = 0.64
+	centre := container.NewBorder(top, container.NewVBox(w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, container.NewStack(w.Map, w.Search.Results))
 	left := container.NewVSplit(w.Layers, w.Filter)
 	left.Offset = 0.5
-	main := container.NewHSplit(left, right)
-	main.Offset = 0.17
-	w.SetContent(main)
+	w.SetContent(w.layoutPanels(left, centre, w.Details))
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
@@ -187,6 +195,7 @@ func (w *Window) showFound(s search.Site) {
 	if !w.Map.LayerVisible(site.Layer) {
 		w.Layers.SetVisible(site.Layer, true)
 	}
+	w.openDetails() // first, so the site is centred in the map that is left
 	if s.Layer.Located(s.Index) {
 		v := w.Map.View()
 		w.Map.SetView(view.New(s.Layer.LonLat[s.Index], max(v.Zoom, foundZoom), v.Width, v.Height))
@@ -235,6 +244,7 @@ func (w *Window) CopyMap() {
 // close ends what the window owns: the map's render loop, layer loads and
 // an export dialog's work.
 func (w *Window) close() {
+	w.savePanels()
 	w.Map.Close()
 	w.Search.Close()
 	w.jobs.close()
