@@ -119,6 +119,7 @@ func (p *LayerPanel) newRow(id string) *layerRow {
 	r := &layerRow{check: widget.NewCheck("", nil), keys: container.NewVBox(), byKind: map[string]*fyne.Container{}}
 	r.check.SetChecked(true)
 	r.check.OnChanged = func(on bool) {
+		r.setShown(on)
 		if p.OnToggle != nil {
 			p.OnToggle(id, on)
 		}
@@ -152,6 +153,7 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 			r.keys.Objects = styleKey(st, l.Title)
 			r.keys.Refresh()
 			r.shown, r.kinds = st, nil
+			r.setShown(r.check.Checked)
 		}
 		return
 	}
@@ -165,7 +167,8 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 		text := fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)
 		row, ok := r.byKind[kc.Kind]
 		if ok {
-			row.Objects[1].(*widget.Label).SetText(text)
+			_, label := keyParts(row)
+			label.SetText(text)
 		} else {
 			row = keyRow(style.For(kc.Kind, "operating"), text)
 			r.byKind[kc.Kind] = row
@@ -175,6 +178,7 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 	r.keys.Objects = objs
 	r.keys.Refresh()
 	r.kinds = kinds
+	r.setShown(r.check.Checked)
 }
 
 // SetVisible sets a layer's check box, as the user would.
@@ -197,12 +201,57 @@ func (p *LayerPanel) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVScroll(p.box))
 }
 
+// The swatch lies on a tile of the map's land colour, so every symbol
+// reads as it does on the map, whatever the theme (a black star vanishes
+// on the dark panel).
 func keyRow(m style.Marker, text string) *fyne.Container {
 	img := canvas.NewImageFromImage(raster.Swatch(m, 2))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(22, 22))
+	tile := canvas.NewRectangle(style.Land)
+	tile.CornerRadius = 4
+	tile.SetMinSize(fyne.NewSize(26, 26))
 	l := widget.NewLabel(text)
-	return container.NewHBox(img, l)
+	return container.NewHBox(container.NewStack(tile, container.NewCenter(img)), l)
+}
+
+// setShown greys a hidden layer's key (its texts and swatches), as the
+// map no longer shows what it explains, and brings it back when shown.
+func (r *layerRow) setShown(on bool) {
+	for _, o := range r.keys.Objects {
+		img, label := keyParts(o)
+		if img == nil {
+			continue
+		}
+		img.Translucency, label.Importance = 0, widget.MediumImportance
+		if !on {
+			img.Translucency, label.Importance = 0.65, widget.LowImportance
+		}
+		img.Refresh()
+		label.Refresh()
+	}
+}
+
+// keyParts are a key row's swatch and text, as keyRow makes them.
+func keyParts(o fyne.CanvasObject) (*canvas.Image, *widget.Label) {
+	row, ok := o.(*fyne.Container)
+	if !ok || len(row.Objects) != 2 {
+		return nil, nil
+	}
+	label, _ := row.Objects[1].(*widget.Label)
+	stack, _ := row.Objects[0].(*fyne.Container)
+	if label == nil || stack == nil || len(stack.Objects) != 2 {
+		return nil, nil
+	}
+	centre, _ := stack.Objects[1].(*fyne.Container)
+	if centre == nil || len(centre.Objects) != 1 {
+		return nil, nil
+	}
+	img, _ := centre.Objects[0].(*canvas.Image)
+	if img == nil {
+		return nil, nil
+	}
+	return img, label
 }
 
 // styleKey is the key rows of a style: its categories with their counts,

@@ -4,9 +4,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/style"
 )
 
 // TestMapFirstLayout opens the window at 1280x800: the map has at least
@@ -73,5 +76,44 @@ func TestPanelsCollapseAndAreRemembered(t *testing.T) {
 	w.ToggleLeftPanel()
 	if !w.panels.main.Leading.Visible() {
 		t.Error("the menu button did not bring the layers back")
+	}
+}
+
+// TestLayerKeyOnBothThemes checks that every swatch of the layer panel
+// lies on a tile of the map's land colour (a black star would vanish on
+// the dark panel), and that a hidden layer's key is greyed until it is
+// shown again.
+func TestLayerKeyOnBothThemes(t *testing.T) {
+	w, _ := newTestWindow(t)
+	r := w.Layers.rows["processing"]
+	if len(r.keys.Objects) == 0 {
+		t.Fatal("no key rows")
+	}
+	greyed := func() (n int) {
+		for _, o := range r.keys.Objects {
+			img, label := keyParts(o)
+			if img == nil {
+				t.Fatal("a key row is not a swatch and a text")
+			}
+			tile := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+			if tile.FillColor != style.Land {
+				t.Errorf("a swatch lies on %v, not the land colour", tile.FillColor)
+			}
+			if img.Translucency > 0 && label.Importance == widget.LowImportance {
+				n++
+			}
+		}
+		return n
+	}
+	if n := greyed(); n != 0 {
+		t.Errorf("%d rows greyed while the layer is shown", n)
+	}
+	test.Tap(r.check)
+	if n := greyed(); n != len(r.keys.Objects) {
+		t.Errorf("%d of %d rows greyed once the layer is hidden", n, len(r.keys.Objects))
+	}
+	test.Tap(r.check)
+	if n := greyed(); n != 0 {
+		t.Errorf("%d rows still greyed once shown again", n)
 	}
 }
