@@ -56,6 +56,7 @@ type MapView struct {
 	hidden   map[string]bool
 	styles   map[string]*style.Layer // by layer id; none: by kind and status
 	filter   map[string]*layer.Mask  // by layer id; none: the whole layer
+	priority map[layer.Site]int      // the dataset's label priorities
 	selected layer.Site
 	hovered  layer.Site
 	scale    float32
@@ -78,7 +79,7 @@ type MapView struct {
 // also where Home returns to.
 func NewMapView(cat *data.Catalog, start view.Viewport) *MapView {
 	m := &MapView{cat: cat, home: start, view: start, hidden: map[string]bool{}, styles: map[string]*style.Layer{}, scale: 1,
-		renders: make(chan struct{}, 1), tiles: raster.NewTileCache(), trace: newTracer()}
+		renders: make(chan struct{}, 1), tiles: raster.NewTileCache(), trace: newTracer(), priority: cat.LabelPriority()}
 	for _, l := range cat.Layers {
 		m.layers = append(m.layers, l)
 		m.indexes = append(m.indexes, index.ForLayer(l))
@@ -480,7 +481,8 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter}
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter,
+		LabelPriority: m.priority}
 }
 
 // PixelScale is the screen's pixels per logical pixel.

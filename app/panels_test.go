@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -116,4 +117,22 @@ func TestLayerKeyOnBothThemes(t *testing.T) {
 	if n := greyed(); n != 0 {
 		t.Errorf("%d rows still greyed once shown again", n)
 	}
+}
+
+// TestStartViewLabelsTheDeposit builds the start view's scene: the
+// Beylikova deposit, which shares its point with two plants, is labelled.
+func TestStartViewLabelsTheDeposit(t *testing.T) {
+	w, cat := newTestWindow(t)
+	s, err := render.Build(w.Map.SceneInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := cat.Feature(deposit)
+	want := render.ShortLabel(r.Layer.Names[r.Index])
+	for _, l := range s.Labels {
+		if l.Text == want {
+			return
+		}
+	}
+	t.Errorf("no label %q at the start view among %v", want, s.Labels)
 }

@@ -108,7 +108,7 @@ func (o *exportFlags) options(cat *data.Catalog, size export.Size) export.Option
 // shown and the selection.
 func (o *exportFlags) input(cat *data.Catalog, vp view.Viewport, selectID string) (render.Input, error) {
 	in := render.Input{View: vp, Layers: cat.Layers, Attribution: cat.Attribution(),
-		Styles: data.DefaultStyles(context.Background(), cat.Layers)}
+		Styles: data.DefaultStyles(context.Background(), cat.Layers), LabelPriority: cat.LabelPriority()}
 	if r, ok := cat.FindID(selectID); ok && selectID != "" {
 		in.Selected = r.Layer.Site(r.Index)
 	}

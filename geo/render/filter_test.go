@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/layer"
@@ -60,6 +61,40 @@ func TestFilterHidesFeatures(t *testing.T) {
 			}
 			if some.Highlight != nil || len(some.HighlightShapes) > 0 {
 				t.Error("a filtered-out selection is highlighted")
+			}
+		})
+	}
+}
+
+// TestLabelPriority puts six sites on one point, where only four labels
+// fit: the site of an unknown kind, whose label comes last by kind, is
+// labelled once it has a priority.
+func TestLabelPriority(t *testing.T) {
+	l := &layer.Layer{ID: "six", Title: "Six"}
+	for i := range 5 {
+		l.Add(fmt.Sprint("r", i), fmt.Sprint("Refinery ", i), "refinery", "operating", orb.Point{31.35, 39.62}, nil, i+1)
+	}
+	l.Add("x", "The other one", "other", "operating", orb.Point{31.35, 39.62}, nil, 6)
+	tests := []struct {
+		name     string
+		priority map[layer.Site]int
+		want     bool // the other one is labelled
+	}{
+		{"by kind", nil, false},
+		{"with a priority", map[layer.Site]int{l.Site(5): 1}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := render.Build(render.Input{View: view.New(orb.Point{31.35, 39.62}, 7, 800, 500), Layers: []*layer.Layer{l}, LabelPriority: tt.priority})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, lb := range s.Labels {
+				got = got || lb.Text == "The other one"
+			}
+			if got != tt.want || len(s.Labels) >= 6 {
+				t.Errorf("%d labels, the other one's among them: %v, want %v", len(s.Labels), got, tt.want)
 			}
 		})
 	}

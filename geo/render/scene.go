@@ -106,6 +106,10 @@ type Input struct {
 	// Styles are the layers' styles by layer id; a layer without one is
 	// drawn by kind and status.
 	Styles map[string]*style.Layer
+	// LabelPriority ranks sites' labels above the rest, the highest first
+	// (a dataset's `priority` attribute, then how often the sources quote
+	// a site); below those, labels go by kind.
+	LabelPriority map[layer.Site]int
 	// Filter holds, by layer id, the features the active filter lets
 	// through; a layer without a mask is shown whole. Filtered-out
 	// features are neither drawn, counted in clusters, nor highlighted.
@@ -220,7 +224,8 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 		}
 		// A crowd drawn site by site gets no labels: they could not be read.
 		if !crowded || m.Selected {
-			c := labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected}
+			c := labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: m.Selected,
+				priority: in.LabelPriority[l.Site(i)]}
 			if m.Selected {
 				// The selected marker is drawn larger, with a halo, over
 				// the labels: its label keeps clear of all of it.
@@ -400,11 +405,13 @@ type labelCand struct {
 	x, y     float64
 	text     string
 	rank     int
+	priority int
 	selected bool
 	reach    float64 // how far the selected marker reaches from its centre
 }
 
-// placeLabels places labels greedily, selected first, then by kind rank,
+// placeLabels places labels greedily, selected first, then by priority,
+// then by kind rank,
 // trying right, left, above and below each marker; a label that would cover
 // another label or a marker is left out. Taken boxes are kept in a grid of
 // cells, so each try looks only at its neighbours.
@@ -412,6 +419,9 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].selected != cands[j].selected {
 			return cands[i].selected
+		}
+		if cands[i].priority != cands[j].priority {
+			return cands[i].priority > cands[j].priority
 		}
 		return cands[i].rank < cands[j].rank
 	})

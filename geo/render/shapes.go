@@ -207,7 +207,8 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 			continue
 		}
 		if x, y := d.proj.pixel(l.Unit[i]); (len(poly) > 0 || len(line) > 0) && x >= 0 && y >= 0 && x <= s.Width && y <= s.Height {
-			out.cands = append(out.cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel})
+			out.cands = append(out.cands, labelCand{x: x, y: y, text: ShortLabel(l.Names[i]), rank: style.LabelRank(l.Kinds[i]), selected: i == sel,
+				priority: in.LabelPriority[l.Site(i)]})
 		}
 	}
 }
