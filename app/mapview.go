@@ -57,6 +57,7 @@ type MapView struct {
 	styles   map[string]*style.Layer // by layer id; none: by kind and status
 	filter   map[string]*layer.Mask  // by layer id; none: the whole layer
 	priority map[layer.Site]int      // the dataset's label priorities
+	spider   *render.Spider          // sites sharing a point, fanned out by a click
 	selected layer.Site
 	hovered  layer.Site
 	scale    float32
@@ -103,6 +104,19 @@ func (m *MapView) SetView(v view.Viewport) {
 	v = view.New(v.Center, v.Zoom, m.view.Width, m.view.Height)
 	m.view = v
 	m.hovered, m.hoverTip = layer.Site{}, ""
+	m.spider = nil // the fan closes when the map moves
+	m.mu.Unlock()
+	m.changed(v)
+}
+
+// KeepContent moves the view by (dx, dy) pixels without it counting as a
+// move of the user's: the window calls it when a panel beside the map
+// opens, so the map's content, an open fan included, stays where it was
+// on screen.
+func (m *MapView) KeepContent(dx, dy float64) {
+	m.mu.Lock()
+	v := m.view.Pan(dx, dy)
+	m.view = v
 	m.mu.Unlock()
 	m.changed(v)
 }
@@ -261,6 +275,9 @@ func (m *MapView) Hovered() layer.Site {
 // tolerance and lines within the line tolerance, nearest first, then the
 // polygons holding the point, smallest first.
 func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
+	if r, ok := m.fannedAt(p); ok {
+		return []data.Ref{r}
+	}
 	v := m.View()
 	u := v.PixelToUnit(float64(p.X), float64(p.Y))
 	type hit struct {
@@ -270,14 +287,14 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 	}
 	var hits []hit
 	m.mu.Lock()
-	layers, indexes, filter := m.layers, m.indexes, m.filter
+	layers, indexes, filter, spider := m.layers, m.indexes, m.filter, m.spider
 	m.mu.Unlock()
 	for li, l := range layers {
 		if !m.LayerVisible(l.ID) {
 			continue
 		}
 		for _, h := range indexes[li].At(u, style.HitTolerance/v.WorldSize(), style.LineHitTolerance/v.WorldSize()) {
-			if filter[l.ID].Has(h.Index) {
+			if filter[l.ID].Has(h.Index) && !fanned(spider, l.Site(h.Index)) {
 				hits = append(hits, hit{data.Ref{Layer: l, Index: h.Index}, h, len(m.cat.Excerpts(l.Site(h.Index)))})
 			}
 		}
@@ -313,6 +330,15 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	under := m.FeaturesAt(e.Position)
+	if _, ok := m.fannedAt(e.Position); !ok {
+		// Sites that share a point fan out, so each can be picked;
+		// anywhere else the fan closes.
+		m.mu.Lock()
+		m.spider = nil
+		m.mu.Unlock()
+		m.fanOut(under)
+		m.requestRender()
+	}
 	var site layer.Site
 	if len(under) > 0 {
 		site = under[0].Layer.Site(under[0].Index)
@@ -482,7 +508,7 @@ func (m *MapView) inputLocked() render.Input {
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
 		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter,
-		LabelPriority: m.priority}
+		LabelPriority: m.priority, Spider: m.spider}
 }
 
 // PixelScale is the screen's pixels per logical pixel.

@@ -72,7 +72,7 @@ func (w *Window) openDetails() {
 	before := w.Map.Size().Width
 	w.ToggleDetails()
 	if d := before - w.Map.Size().Width; d > 0 {
-		w.Map.PanBy(float64(d)/2, 0) // the view keeps its centre on resize
+		w.Map.KeepContent(float64(d)/2, 0) // the view keeps its centre on resize
 	}
 }
 

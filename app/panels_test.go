@@ -29,12 +29,10 @@ func TestMapFirstLayout(t *testing.T) {
 	if !w.Details.Visible() {
 		t.Fatal("picking a site did not open the details")
 	}
-	if q := featurePos(t, w, cat, "tr-manisa-byd"); abs(q.X-p.X) > 1 || abs(q.Y-p.Y) > 1 {
+	if q := featurePos(t, w, cat, "tr-manisa-byd"); abs32(q.X-p.X) > 1 || abs32(q.Y-p.Y) > 1 {
 		t.Errorf("the site moved from %v to %v as the details opened", p, q)
 	}
 }
-
-func abs(x float32) float32 { return max(x, -x) }
 
 // TestPanelsCollapseAndAreRemembered hides the left panel and opens the
 // details by their shortcuts, then opens a new window of the same app: it
@@ -135,4 +133,47 @@ func TestStartViewLabelsTheDeposit(t *testing.T) {
 		}
 	}
 	t.Errorf("no label %q at the start view among %v", want, s.Labels)
+}
+
+// TestSpiderfyBeylikova clicks where the three Beylikova sites share a
+// point: they fan out, each with its own marker, and each can be picked;
+// moving the map closes the fan.
+func TestSpiderfyBeylikova(t *testing.T) {
+	w, cat := newTestWindow(t)
+	test.TapCanvas(w.Canvas(), featurePos(t, w, cat, deposit))
+	sp := w.Map.Spider()
+	if sp == nil || len(sp.Sites) != 3 {
+		t.Fatalf("fanned out %v, want the 3 Beylikova sites", sp)
+	}
+	s, err := render.Build(w.Map.SceneInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.Map)
+	for k, site := range sp.Sites {
+		r, _ := cat.Ref(site)
+		p := featurePos(t, w, cat, r.ID())
+		dx, dy := render.SpiderSpot(k, len(sp.Sites))
+		spot := fyne.NewPos(p.X+float32(dx), p.Y+float32(dy))
+		drawn := false
+		for _, g := range s.Groups {
+			for _, m := range g.Markers {
+				drawn = drawn || (m.Site == site && abs32(float32(m.X)-(spot.X-abs.X)) < 1 && abs32(float32(m.Y)-(spot.Y-abs.Y)) < 1)
+			}
+		}
+		if !drawn {
+			t.Errorf("%s is not drawn at its spot in the fan", r.ID())
+		}
+		test.TapCanvas(w.Canvas(), spot)
+		if got := w.Map.Selected(); got != site {
+			t.Errorf("tapping %s's spot selected %v", r.ID(), got)
+		}
+		if w.Map.Spider() == nil {
+			t.Fatal("picking a fanned site closed the fan")
+		}
+	}
+	w.Map.PanBy(10, 0)
+	if w.Map.Spider() != nil {
+		t.Error("the fan stays open after the map moved")
+	}
 }

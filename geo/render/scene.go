@@ -106,6 +106,8 @@ type Input struct {
 	// Styles are the layers' styles by layer id; a layer without one is
 	// drawn by kind and status.
 	Styles map[string]*style.Layer
+	// Spider, when set, fans out sites that share a point.
+	Spider *Spider
 	// LabelPriority ranks sites' labels above the rest, the highest first
 	// (a dataset's `priority` attribute, then how often the sources quote
 	// a site); below those, labels go by kind.
@@ -205,10 +207,17 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 	each = candidates(l, in, s, margin, true)
 	sel := selectedIndex(in, l)
 	st := in.Styles[l.ID]
+	spots := in.Spider.spots()
 	each(func(i int) bool {
 		x, y := proj.pixel(l.Unit[i])
 		if !inView(x, y) {
 			return true
+		}
+		if k, ok := spots[l.Site(i)]; ok && !crowded {
+			dx, dy := SpiderSpot(k, len(in.Spider.Sites))
+			g.Shapes = append(g.Shapes, Shape{Rings: [][]orb.Point{{{x, y}, {x + dx, y + dy}}}, Paint: leaderPaint,
+				Site: l.Site(i), ID: l.IDs[i], Kind: l.Kinds[i]})
+			x, y = x+dx, y+dy
 		}
 		if crowded && i != sel {
 			m := st.Marker(i, l.Kinds[i], l.Status[i])
