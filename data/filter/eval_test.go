@@ -5,12 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/datatest"
 	"github.com/lodemap/lodemap/geo/layer"
 )
 
@@ -98,17 +98,8 @@ func TestFilterDataset(t *testing.T) {
 // TestFilterUSGS filters the real USGS extract by commodity and counts
 // against the CSV read here: "Au" and "Gold" are one commodity.
 func TestFilterUSGS(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "testdata", "usgs-mineral-sites.csv.gz")
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must have %s", path)
-		}
-		t.Skip("no shared test data")
-	}
-	ls, _, err := data.LoadFile(context.Background(), path, nil)
-	if err != nil || len(ls) != 1 {
-		t.Fatalf("%d layers: %v", len(ls), err)
-	}
+	path := datatest.USGSPath(t)
+	usgs := datatest.USGS(t)
 	// A value that begins with the word counts: one record lists
 	// "Au Bi" for "Au|Bi".
 	want := countCSV(t, path, func(commodities string) bool {
@@ -122,11 +113,11 @@ func TestFilterUSGS(t *testing.T) {
 	for _, v := range []string{"Au", "gold"} {
 		t.Run(v, func(t *testing.T) {
 			c, _ := Parse("commodity=" + v)
-			m, err := Filter{c}.Mask(context.Background(), nil, ls[0], NewColumns())
+			m, err := Filter{c}.Mask(context.Background(), nil, usgs, NewColumns())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := m.Count(ls[0].Len()); got != want || want < 1000 {
+			if got := m.Count(usgs.Len()); got != want || want < 1000 {
 				t.Errorf("%d sites kept, the CSV has %d with gold", got, want)
 			}
 		})

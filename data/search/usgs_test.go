@@ -2,11 +2,9 @@ package search
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/datatest"
 )
 
 // TestSearchUSGS searches the real USGS extract (85,254 sites, repeated
@@ -14,19 +12,9 @@ import (
 // "Tungsten Hill; Grand Duke Nikolas; ..."), whose attributes are all
 // indexed.
 func TestSearchUSGS(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "testdata", "usgs-mineral-sites.csv.gz")
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must have %s", path)
-		}
-		t.Skip("no shared test data")
-	}
-	ls, _, err := data.LoadFile(context.Background(), path, nil)
-	if err != nil || len(ls) != 1 {
-		t.Fatalf("%d layers: %v", len(ls), err)
-	}
 	ix, _ := testIndex(t)
-	if ix, err = ix.With(context.Background(), ls[0]); err != nil {
+	ix, err := ix.With(context.Background(), datatest.USGS(t))
+	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
