@@ -179,11 +179,17 @@ func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
 		add("Position exactness", data.PrecisionText(d.Precision))
 	}
 	for _, kv := range d.Other {
-		add(humanKey(kv.Key), kv.Value)
+		if !(d.Located && coordinateColumns[strings.ToLower(kv.Key)]) { // the position is given once, above
+			add(humanKey(kv.Key), kv.Value)
+		}
 	}
 	add("Id", d.ID)
 	return f
 }
+
+// coordinateColumns are the attributes a table gives a site's position
+// in, which the details show once as its position.
+var coordinateColumns = map[string]bool{"lon": true, "lat": true, "lng": true, "long": true, "longitude": true, "latitude": true, "x": true, "y": true}
 
 func (p *DetailsPanel) excerpts() fyne.CanvasObject {
 	ex := p.cat.Excerpts(p.site)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -51,5 +52,25 @@ func TestPickListStartsWithMostQuoted(t *testing.T) {
 		if a < b {
 			t.Errorf("%s (%d excerpts) comes before %s (%d)", under[i-1].ID(), a, under[i].ID(), b)
 		}
+	}
+}
+
+// TestDetailsGivePositionOnce adds a table whose position is in lon and
+// lat columns: the details give the position once, not again as Lon and
+// Lat.
+func TestDetailsGivePositionOnce(t *testing.T) {
+	w, _ := newTestWindow(t)
+	addFile(t, w, "mines.csv", "id,name,lon,lat,owner\nm1,Kestanelik,26.93,40.28,Acme\n")
+	l := w.Map.Layers()[len(w.Map.Layers())-1]
+	w.Details.SetFeature(l.Site(0), nil)
+	shown := texts(w.Details)
+	for _, line := range strings.Split(shown, "\n") {
+		switch strings.TrimSpace(line) {
+		case "Lon", "Lat", "26.93", "40.28":
+			t.Errorf("details give the position again: %q", line)
+		}
+	}
+	if !strings.Contains(shown, "26.9300, 40.2800 (lon, lat)") || !strings.Contains(shown, "Acme") {
+		t.Errorf("the position or the owner is missing:\n%s", shown)
 	}
 }
