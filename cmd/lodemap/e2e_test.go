@@ -58,15 +58,17 @@ func TestEndToEnd(t *testing.T) {
 	})
 	win := strings.TrimSpace(xdo(t, "search", "--sync", "--onlyvisible", "--name", "^Lodemap$"))
 	win = strings.Fields(win)[0]
-	var wx, wy int
+	var wx, wy, ww int
 	for _, kv := range strings.Fields(xdo(t, "getwindowgeometry", "--shell", win)) {
 		fmt.Sscanf(kv, "X=%d", &wx)
 		fmt.Sscanf(kv, "Y=%d", &wy)
+		fmt.Sscanf(kv, "WIDTH=%d", &ww)
 	}
 	v := view.New(f.center, f.zoom, f.w, f.h)
 	px, py := v.ToPixel(orb.Point{31.35083, 39.61944}) // the Beylikova deposit
 	sx, sy := wx+int((f.x+px)*f.scale), wy+int((f.y+py)*f.scale)
-	panel := image.Rect(wx+int((f.x+f.w+12)*f.scale), wy+int(f.y*f.scale), wx+int((f.x+f.w+300)*f.scale), wy+int((f.y+f.h*0.6)*f.scale))
+	// The details panel opens at the window's right once a site is picked.
+	panel := image.Rect(wx+ww-int(280*f.scale), wy+int(f.y*f.scale), wx+ww-int(12*f.scale), wy+int((f.y+f.h*0.6)*f.scale))
 
 	before := inkIn(t, screenshot(t, dir, "before.png"), panel)
 	xdo(t, "mousemove", fmt.Sprint(sx), fmt.Sprint(sy))
