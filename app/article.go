@@ -48,6 +48,15 @@ func highlighted(text, mark string, base fyne.TextStyle) []widget.RichTextSegmen
 	if text != "" || len(segs) == 0 {
 		segs = append(segs, &widget.TextSegment{Text: text, Style: plain})
 	}
+	// A segment that starts a line with a space, after one that filled the
+	// line before, is wrapped letter by letter by Fyne's RichText: the
+	// spaces go to the end of the segment before instead.
+	for k := 1; k < len(segs); k++ {
+		cur, prev := segs[k].(*widget.TextSegment), segs[k-1].(*widget.TextSegment)
+		trimmed := strings.TrimLeft(cur.Text, " ")
+		prev.Text += cur.Text[:len(cur.Text)-len(trimmed)]
+		cur.Text = trimmed
+	}
 	return segs
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
@@ -30,13 +31,20 @@ type DetailsPanel struct {
 	OnReadArticle func(e *data.Excerpt)
 	// OnOpenURL is called to open a link in the browser.
 	OnOpenURL func(u *url.URL)
+	// Nearby, when set, lists the sites within km of one (at most limit,
+	// nearest first), for the Nearby section; OnNearby is called when
+	// the user picks one of them.
+	Nearby   func(s layer.Site, km float64, limit int) []index.Near
+	OnNearby func(s layer.Site)
 
-	cat     *data.Catalog
-	site    layer.Site
-	under   []data.Ref
-	content *fyne.Container
-	scroll  *container.Scroll
-	pick    *widget.List // the features under the pointer, when more than one
+	cat      *data.Catalog
+	site     layer.Site
+	under    []data.Ref
+	content  *fyne.Container
+	scroll   *container.Scroll
+	pick     *widget.List // the features under the pointer, when more than one
+	nearKm   float64      // the Nearby section's radius
+	nearRows []index.Near // what it lists
 }
 
 // NewDetailsPanel returns an empty panel for the catalog's features.
@@ -101,6 +109,11 @@ func (p *DetailsPanel) rebuild() {
 		p.content.Add(wrapped(d.Description))
 	}
 	p.content.Add(p.excerpts())
+	if d.Located {
+		if near := p.nearby(); near != nil {
+			p.content.Add(near)
+		}
+	}
 	p.content.Add(p.attributes(d))
 	if len(d.Sources) > 0 {
 		p.content.Add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))

@@ -100,3 +100,17 @@ func TestWindowSetFilter(t *testing.T) {
 		t.Errorf("layer row %q", got)
 	}
 }
+
+// mustFilter parses conditions.
+func mustFilter(t *testing.T, exprs ...string) filter.Filter {
+	t.Helper()
+	var f filter.Filter
+	for _, e := range exprs {
+		c, err := filter.Parse(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f = append(f, c)
+	}
+	return f
+}

@@ -128,8 +128,8 @@ func (w *Window) selectPending() bool {
 	if ok {
 		w.toSelect = ""
 		w.Map.Select(r.Layer.Site(r.Index))
-		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
 		w.openDetails()
+		w.Details.SetFeature(r.Layer.Site(r.Index), []data.Ref{r})
 	}
 	return !ok
 }

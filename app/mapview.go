@@ -203,6 +203,13 @@ func (m *MapView) SetStyle(id string, st *style.Layer) {
 	m.requestRender()
 }
 
+// Indexes returns the layers' indexes, in layer order.
+func (m *MapView) Indexes() []*index.Layer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.indexes
+}
+
 // SetFilter sets, by layer id, the features the active filter lets
 // through (nil: every feature); the map, its hit tests, and exports from
 // it follow. A selection the filter leaves out is cleared.

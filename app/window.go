@@ -89,16 +89,22 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.defaultStyles(cat.Layers)
 	w.Map.OnSelect = func(s layer.Site, under []data.Ref) {
 		w.Search.hide() // a click on the map closes the results
-		w.Details.SetFeature(s, under)
 		if !s.IsZero() {
-			w.openDetails()
+			w.openDetails() // first: text laid out in a hidden panel wraps letter by letter
 		}
+		w.Details.SetFeature(s, under)
 	}
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)
 		w.Details.SetFeature(s, w.Details.under)
 	}
 	w.Details.OnReadArticle = func(e *data.Excerpt) { openArticle(a, e) }
+	w.Details.Nearby = w.NearbySites
+	w.Details.OnNearby = func(s layer.Site) {
+		if r, ok := cat.Ref(s); ok {
+			w.showFound(search.Site{Layer: r.Layer, Index: r.Index})
+		}
+	}
 	w.Details.OnOpenURL = func(u *url.URL) { w.OpenLink(u.String()) }
 	w.Map.OnViewChanged = func(v view.Viewport) {
 		w.coords.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))

@@ -169,7 +169,7 @@ func TestQuoteHighlightsSiteName(t *testing.T) {
 		if rt, ok := o.(*widget.RichText); ok {
 			for _, s := range rt.Segments {
 				if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
-					bold = append(bold, ts.Text)
+					bold = append(bold, strings.TrimSpace(ts.Text)) // a space may trail: it is invisible
 				}
 			}
 		}
