@@ -5,7 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestTooltipGoesWhenTheMapMoves hovers a site, then moves the map under
@@ -72,5 +75,42 @@ func TestDetailsGivePositionOnce(t *testing.T) {
 	}
 	if !strings.Contains(shown, "26.9300, 40.2800 (lon, lat)") || !strings.Contains(shown, "Acme") {
 		t.Errorf("the position or the owner is missing:\n%s", shown)
+	}
+}
+
+// TestToolbarTooltips rests the pointer on each toolbar button: each says
+// what it does, and the tip goes when the pointer leaves.
+func TestToolbarTooltips(t *testing.T) {
+	w, _ := newTestWindow(t)
+	var buttons []*tipButton
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*tipButton); ok {
+			buttons = append(buttons, b)
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case *container.Split, *widget.Toolbar:
+			for _, c := range test.WidgetRenderer(o.(fyne.Widget)).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(w.Canvas().Content())
+	if len(buttons) < 6 {
+		t.Fatalf("%d toolbar buttons with tooltips, want 6", len(buttons))
+	}
+	for _, b := range buttons {
+		b.MouseIn(&desktop.MouseEvent{})
+		if w.tips.Text() != b.tip || b.tip == "" {
+			t.Errorf("the %s button says %q", b.Icon.Name(), w.tips.Text())
+		}
+		b.MouseOut()
+		if w.tips.Text() != "" {
+			t.Errorf("the %s button's tip stays", b.Icon.Name())
+		}
 	}
 }

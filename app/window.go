@@ -52,6 +52,8 @@ type Window struct {
 	indexer *indexer
 	// panels are the splits of the side panels.
 	panels panels
+	// tips draws the toolbar's tooltips.
+	tips *tipLayer
 	// columns are the attributes filters have read; filterDone ends the
 	// filter being applied.
 	columns    *filter.Columns
@@ -67,6 +69,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)
 	w.status = widget.NewLabel("")
+	w.tips = newTipLayer()
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.coords = widget.NewLabel("")
 	w.Search = NewSearchBox()
@@ -110,16 +113,19 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		w.coords.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
 	}
 
+	tip := func(icon fyne.Resource, text string, onTap func()) *toolAction {
+		return &toolAction{icon: icon, tip: text, onTap: onTap, tips: w.tips}
+	}
 	tools := widget.NewToolbar(
-		widget.NewToolbarAction(theme.MenuIcon(), w.ToggleLeftPanel),
+		tip(theme.MenuIcon(), "Layers and filter ("+mod("B")+")", w.ToggleLeftPanel),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.HomeIcon(), w.Map.Home),
-		widget.NewToolbarAction(theme.ZoomInIcon(), func() { w.Map.ZoomBy(keyZoomStep) }),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { w.Map.ZoomBy(-keyZoomStep) }),
+		tip(theme.HomeIcon(), "Start view (Home)", w.Map.Home),
+		tip(theme.ZoomInIcon(), "Zoom in (+)", func() { w.Map.ZoomBy(keyZoomStep) }),
+		tip(theme.ZoomOutIcon(), "Zoom out (-)", func() { w.Map.ZoomBy(-keyZoomStep) }),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.UploadIcon(), w.OpenExport), // export: not a floppy-disk "save"
+		tip(theme.UploadIcon(), "Export a picture, PDF or KML ("+mod("E")+")", w.OpenExport), // not a floppy-disk "save"
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.InfoIcon(), w.ToggleDetails),
+		tip(theme.InfoIcon(), "Details ("+mod("I")+")", w.ToggleDetails),
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
@@ -127,7 +133,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	centre := container.NewBorder(top, container.NewVBox(w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, container.NewStack(w.Map, w.Search.Results))
 	left := container.NewVSplit(w.Layers, w.Filter)
 	left.Offset = 0.5
-	w.SetContent(w.layoutPanels(left, centre, w.Details))
+	w.SetContent(container.NewStack(w.layoutPanels(left, centre, w.Details), w.tips.box))
 	w.Resize(MinWindowSize)
 	w.Canvas().SetOnTypedKey(w.Map.TypedKey)
 	w.Canvas().SetOnTypedRune(w.Map.TypedRune)
