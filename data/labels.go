@@ -15,14 +15,20 @@ import (
 // are not all read back for it.
 func (c *Catalog) LabelPriority() map[layer.Site]int {
 	out := map[layer.Site]int{}
+	// Only the features articles quote are looked at for excerpts, not
+	// every feature of a large layer.
+	for id, es := range c.excerpts {
+		if r, ok := c.byID[id]; ok {
+			out[r.Layer.Site(r.Index)] += len(es)
+		}
+	}
 	for _, l := range c.Layers {
+		if l.Len() > priorityUpTo {
+			continue
+		}
 		for i := range l.Len() {
-			p := len(c.Excerpts(l.Site(i)))
-			if l.Len() <= priorityUpTo {
-				p += 1000 * priority(l, i)
-			}
-			if p != 0 {
-				out[l.Site(i)] = p
+			if p := priority(l, i); p != 0 {
+				out[l.Site(i)] += 1000 * p
 			}
 		}
 	}
