@@ -222,13 +222,9 @@ func (p *FilterPanel) CreateRenderer() fyne.WidgetRenderer {
 // facetsOf counts every facet's values under f over layers; it runs off
 // the UI thread.
 func facetsOf(ctx context.Context, f filter.Filter, cat *data.Catalog, layers []*layer.Layer, cols *filter.Columns) (map[string][]filter.Count, error) {
-	out := map[string][]filter.Count{}
-	for _, ff := range facetFields {
-		counts, err := f.Facet(ctx, cat, layers, cols, ff.field, facetLimit)
-		if err != nil {
-			return nil, err
-		}
-		out[ff.field] = counts
+	fields := make([]string, len(facetFields))
+	for i, ff := range facetFields {
+		fields[i] = ff.field
 	}
-	return out, nil
+	return f.Facets(ctx, cat, layers, cols, fields, facetLimit)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,21 +53,127 @@ func (cs *Columns) Forget(id string) {
 
 // column returns field's column of l, reading the records the first time.
 func (cs *Columns) column(ctx context.Context, cat *data.Catalog, l *layer.Layer, field string) (*column, error) {
-	k := colKey{l, l.Revision(), field}
-	cs.mu.Lock()
-	c, ok := cs.cols[k]
-	cs.mu.Unlock()
-	if ok {
-		return c, nil
-	}
-	c, err := readColumn(ctx, cat, l, field)
-	if err != nil {
+	if err := cs.Read(ctx, cat, l, field); err != nil {
 		return nil, err
 	}
 	cs.mu.Lock()
-	cs.cols[k] = c
+	defer cs.mu.Unlock()
+	return cs.cols[colKey{l, l.Revision(), field}], nil
+}
+
+// Read reads the columns of fields that l's records hold and cs does not
+// have yet, all in one pass over the records: decoding a record costs far
+// more than taking several fields from it. Fields that are columns of the
+// layer itself (layer, kind, status) are left out.
+func (cs *Columns) Read(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields ...string) error {
+	rev := l.Revision()
+	var missing []string
+	cs.mu.Lock()
+	for _, f := range fields {
+		if _, ok := cs.cols[colKey{l, rev, f}]; !ok && !layerColumn[f] && !slices.Contains(missing, f) {
+			missing = append(missing, f)
+		}
+	}
 	cs.mu.Unlock()
-	return c, nil
+	if len(missing) == 0 {
+		return nil
+	}
+	cols, err := readColumns(ctx, cat, l, missing)
+	if err != nil {
+		return err
+	}
+	cs.mu.Lock()
+	for k, f := range missing {
+		cs.cols[colKey{l, rev, f}] = cols[k]
+	}
+	cs.mu.Unlock()
+	return nil
+}
+
+// layerColumn are the fields a layer holds as columns of its own.
+var layerColumn = map[string]bool{"layer": true, "kind": true, "status": true}
+
+// columnBuilder gathers one field's values, feature by feature.
+type columnBuilder struct {
+	c     *column
+	codes map[string]uint32
+}
+
+func newColumnBuilder(n int) *columnBuilder {
+	return &columnBuilder{c: &column{offs: make([]uint32, 1, n+1)}, codes: map[string]uint32{}}
+}
+
+// add adds a value to the feature being read.
+func (b *columnBuilder) add(v string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	code, ok := b.codes[v]
+	if !ok {
+		code = uint32(len(b.c.dict))
+		b.codes[v] = code
+		b.c.dict = append(b.c.dict, v)
+	}
+	b.c.codes = append(b.c.codes, code)
+}
+
+// next ends the feature being read.
+func (b *columnBuilder) next() { b.c.offs = append(b.c.offs, uint32(len(b.c.codes))) }
+
+// readColumns reads fields' values for every feature of l, decoding each
+// record once.
+func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields []string) ([]*column, error) {
+	bs := make([]*columnBuilder, len(fields))
+	for k := range fields {
+		bs[k] = newColumnBuilder(l.Len())
+	}
+	for i := range l.Len() {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var props map[string]any
+		if raw, err := l.Properties(i); err == nil {
+			_ = json.Unmarshal(raw, &props)
+		}
+		for k, f := range fields {
+			for _, v := range fieldValues(cat, l, i, props, f) {
+				bs[k].add(v)
+			}
+			bs[k].next()
+		}
+	}
+	out := make([]*column, len(fields))
+	for k, b := range bs {
+		out[k] = b.c
+	}
+	return out, nil
+}
+
+// fieldValues are feature i's values of a field, from its attributes
+// (props) and, for dates, the articles quoting it.
+func fieldValues(cat *data.Catalog, l *layer.Layer, i int, props map[string]any, field string) []string {
+	if field == "date" {
+		return dates(cat, l, i, props)
+	}
+	names := attributes[field]
+	if names == nil {
+		names = []string{field}
+	}
+	var out []string
+	for k, v := range props {
+		if !slices.Contains(names, strings.ToLower(k)) {
+			continue
+		}
+		for _, s := range texts(v) {
+			if field == "commodity" {
+				out = append(out, listSep.Split(s, -1)...)
+			} else {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // attributes are the attributes a field reads; another field reads the
@@ -79,68 +186,6 @@ var attributes = map[string][]string{
 
 // listSep splits a commodities text ("Au|W", "copper; gold").
 var listSep = regexp.MustCompile(`\s*[|;]\s*`)
-
-// readColumn reads field's values for every feature of l.
-func readColumn(ctx context.Context, cat *data.Catalog, l *layer.Layer, field string) (*column, error) {
-	c := &column{offs: make([]uint32, 1, l.Len()+1)}
-	codes := map[string]uint32{}
-	add := func(v string) {
-		v = strings.TrimSpace(v)
-		if v == "" {
-			return
-		}
-		code, ok := codes[v]
-		if !ok {
-			code = uint32(len(c.dict))
-			codes[v] = code
-			c.dict = append(c.dict, v)
-		}
-		c.codes = append(c.codes, code)
-	}
-	names := attributes[field]
-	if names == nil {
-		names = []string{field}
-	}
-	for i := range l.Len() {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var props map[string]any
-		if raw, err := l.Properties(i); err == nil {
-			_ = json.Unmarshal(raw, &props)
-		}
-		if field == "date" {
-			for _, d := range dates(cat, l, i, props) {
-				add(d)
-			}
-		} else {
-			for k, v := range props {
-				if contains(names, strings.ToLower(k)) {
-					for _, s := range texts(v) {
-						if field == "commodity" {
-							for _, part := range listSep.Split(s, -1) {
-								add(part)
-							}
-						} else {
-							add(s)
-						}
-					}
-				}
-			}
-		}
-		c.offs = append(c.offs, uint32(len(c.codes)))
-	}
-	return c, nil
-}
-
-func contains(names []string, k string) bool {
-	for _, n := range names {
-		if n == k {
-			return true
-		}
-	}
-	return false
-}
 
 // texts are a value's texts: a string, the items of an array, a number
 // as written.

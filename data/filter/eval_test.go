@@ -180,3 +180,33 @@ func TestFacet(t *testing.T) {
 		})
 	}
 }
+
+// TestFacetsReadOnce counts every facet of the dataset at once: the same
+// counts as one facet at a time, with the columns of every attribute
+// facet read for each layer.
+func TestFacetsReadOnce(t *testing.T) {
+	cat, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kindRefinery, _ := Parse("kind=refinery")
+	f := Filter{kindRefinery}
+	fields := []string{"kind", "status", "country", "operator", "commodity"}
+	cols := NewColumns()
+	all, err := f.Facets(context.Background(), cat, cat.Layers, cols, fields, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(cols.cols); n != 3*len(cat.Layers) {
+		t.Errorf("%d columns read, want country, operator and commodity of each layer", n)
+	}
+	for _, field := range fields {
+		one, err := f.Facet(context.Background(), cat, cat.Layers, NewColumns(), field, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(one, all[field]) {
+			t.Errorf("%s: %v at once, %v alone", field, all[field], one)
+		}
+	}
+}

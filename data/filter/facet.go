@@ -47,6 +47,30 @@ func (f Filter) Facet(ctx context.Context, cat *data.Catalog, layers []*layer.La
 	return out[:min(len(out), limit)], nil
 }
 
+// Facets counts several fields' values as Facet does, reading the
+// records of each layer once for all the fields (and the filter's own
+// conditions) instead of once a field.
+func (f Filter) Facets(ctx context.Context, cat *data.Catalog, layers []*layer.Layer, cols *Columns, fields []string, limit int) (map[string][]Count, error) {
+	needed := slices.Clone(fields)
+	for _, c := range f {
+		needed = append(needed, c.Field)
+	}
+	for _, l := range layers {
+		if err := cols.Read(ctx, cat, l, needed...); err != nil {
+			return nil, err
+		}
+	}
+	out := make(map[string][]Count, len(fields))
+	for _, field := range fields {
+		counts, err := f.Facet(ctx, cat, layers, cols, field, limit)
+		if err != nil {
+			return nil, err
+		}
+		out[field] = counts
+	}
+	return out, nil
+}
+
 // count adds the values of field among l's features that mask lets
 // through to counts.
 func count(ctx context.Context, cat *data.Catalog, l *layer.Layer, cols *Columns, field string, mask *layer.Mask, counts map[string]int) error {
