@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io/fs"
@@ -114,22 +115,35 @@ func ogr(tb testing.TB, args ...string) {
 	}
 }
 
-// gdalFGB writes n generated sites as GeoJSON and has GDAL convert them to
-// FlatGeobuf in a temporary folder; it skips without ogr2ogr.
-func gdalFGB(tb testing.TB, n int, seed int64) string {
+// gdalConvert writes a source file, src, with write in a temporary folder
+// and has GDAL convert it to dst there with ogrArgs (the output's format and
+// options); it returns dst's path and skips without ogr2ogr.
+func gdalConvert(tb testing.TB, src, dst string, write func(w *bufio.Writer) error, ogrArgs ...string) string {
 	tb.Helper()
 	needOgr2ogr(tb)
 	dir := tb.TempDir()
-	src, dst := filepath.Join(dir, "g.geojson"), filepath.Join(dir, "g.fgb")
+	src, dst = filepath.Join(dir, src), filepath.Join(dir, dst)
 	f, err := os.Create(src)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := WriteSynthetic(f, n, seed); err != nil {
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := write(w); err != nil {
+		tb.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
 	}
 	f.Close()
-	ogr(tb, "-f", "FlatGeobuf", "-mapFieldType", "StringList=String", dst, src)
+	ogr(tb, append(ogrArgs, dst, src)...)
 	os.Remove(src)
 	return dst
+}
+
+// gdalFGB writes n generated sites as GeoJSON and has GDAL convert them to
+// FlatGeobuf in a temporary folder; it skips without ogr2ogr.
+func gdalFGB(tb testing.TB, n int, seed int64) string {
+	tb.Helper()
+	return gdalConvert(tb, "g.geojson", "g.fgb", func(w *bufio.Writer) error { return WriteSynthetic(w, n, seed) },
+		"-f", "FlatGeobuf", "-mapFieldType", "StringList=String")
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -30,27 +29,15 @@ func BenchmarkGeoPackageOpen1M(b *testing.B) {
 // to a GeoPackage in a temporary folder; it skips without ogr2ogr.
 func gdalGPKG(tb testing.TB, n int) string {
 	tb.Helper()
-	needOgr2ogr(tb)
-	dir := tb.TempDir()
-	src, dst := filepath.Join(dir, "sites.csv"), filepath.Join(dir, "sites.gpkg")
-	f, err := os.Create(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	kinds := []string{"deposit", "mine", "refinery", "automaker_plant"}
-	status := []string{"operating", "planned", "under_construction", "exploration"}
-	fmt.Fprintln(w, "lon,lat,id,name,kind,status,operator,country,coord_precision")
-	for i := range n {
-		lon, lat := -180+360*float64(i%7919)/7919, -60+135*float64(i%6007)/6007
-		fmt.Fprintf(w, "%.5f,%.5f,gen-%07d,Generated site %d,%s,%s,Operator %d,XX,site\n", lon, lat, i, i, kinds[i%4], status[i%4], i%997)
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	f.Close()
-	ogr(tb, "-f", "GPKG", "-a_srs", "EPSG:4326", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
-		"-oo", "KEEP_GEOM_COLUMNS=NO", "-nln", "sites", "-gt", "65536", dst, src)
-	os.Remove(src)
-	return dst
+	return gdalConvert(tb, "sites.csv", "sites.gpkg", func(w *bufio.Writer) error {
+		kinds := []string{"deposit", "mine", "refinery", "automaker_plant"}
+		status := []string{"operating", "planned", "under_construction", "exploration"}
+		fmt.Fprintln(w, "lon,lat,id,name,kind,status,operator,country,coord_precision")
+		for i := range n {
+			lon, lat := -180+360*float64(i%7919)/7919, -60+135*float64(i%6007)/6007
+			fmt.Fprintf(w, "%.5f,%.5f,gen-%07d,Generated site %d,%s,%s,Operator %d,XX,site\n", lon, lat, i, i, kinds[i%4], status[i%4], i%997)
+		}
+		return nil
+	}, "-f", "GPKG", "-a_srs", "EPSG:4326", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
+		"-oo", "KEEP_GEOM_COLUMNS=NO", "-nln", "sites", "-gt", "65536")
 }

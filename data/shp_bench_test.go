@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -39,32 +38,20 @@ func BenchmarkShapefileOpen100k(b *testing.B) {
 // without ogr2ogr.
 func gdalPolygons(tb testing.TB, n int, srs string) string {
 	tb.Helper()
-	needOgr2ogr(tb)
-	dir := tb.TempDir()
-	src, dst := filepath.Join(dir, "p.geojson"), filepath.Join(dir, "p.shp")
-	f, err := os.Create(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	kinds := []string{"deposit", "mine", "refinery", "automaker_plant"}
-	fmt.Fprint(w, `{"type":"FeatureCollection","features":[`)
-	for i := range n {
-		x, y := 26+18*float64(i%997)/997, 36+6*float64(i%991)/991
-		if i > 0 {
-			w.WriteByte(',')
+	return gdalConvert(tb, "p.geojson", "p.shp", func(w *bufio.Writer) error {
+		kinds := []string{"deposit", "mine", "refinery", "automaker_plant"}
+		fmt.Fprint(w, `{"type":"FeatureCollection","features":[`)
+		for i := range n {
+			x, y := 26+18*float64(i%997)/997, 36+6*float64(i%991)/991
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			fmt.Fprintf(w, `{"type":"Feature","properties":{"name":"Ruhsat %d","kind":"%s","area":%.2f,"since":"2020-01-%02d"},`+
+				`"geometry":{"type":"Polygon","coordinates":[[[%[5]g,%[6]g],[%[7]g,%[6]g],[%[7]g,%[8]g],[%[5]g,%[8]g],[%[5]g,%[6]g]],`+
+				`[[%[9]g,%[10]g],[%[9]g,%[11]g],[%[12]g,%[11]g],[%[9]g,%[10]g]]]}}`,
+				i, kinds[i%4], float64(i%1000)/7, 1+i%28, x, y, x+0.01, y+0.01, x+0.002, y+0.002, y+0.008, x+0.008)
 		}
-		fmt.Fprintf(w, `{"type":"Feature","properties":{"name":"Ruhsat %d","kind":"%s","area":%.2f,"since":"2020-01-%02d"},`+
-			`"geometry":{"type":"Polygon","coordinates":[[[%[5]g,%[6]g],[%[7]g,%[6]g],[%[7]g,%[8]g],[%[5]g,%[8]g],[%[5]g,%[6]g]],`+
-			`[[%[9]g,%[10]g],[%[9]g,%[11]g],[%[12]g,%[11]g],[%[9]g,%[10]g]]]}}`,
-			i, kinds[i%4], float64(i%1000)/7, 1+i%28, x, y, x+0.01, y+0.01, x+0.002, y+0.002, y+0.008, x+0.008)
-	}
-	fmt.Fprint(w, "]}")
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	f.Close()
-	ogr(tb, "-f", "ESRI Shapefile", "-t_srs", srs, "-lco", "ENCODING=UTF-8", dst, src)
-	os.Remove(src)
-	return dst
+		fmt.Fprint(w, "]}")
+		return nil
+	}, "-f", "ESRI Shapefile", "-t_srs", srs, "-lco", "ENCODING=UTF-8")
 }
