@@ -52,7 +52,7 @@ func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 		{"under_construction", "Under construction"},
 		{"planned", "Planned, announced or proposed"},
 	} {
-		p.statusKey = append(p.statusKey, keyRow(style.For("", st.status), st.text)) // a kind-neutral grey circle
+		p.statusKey = append(p.statusKey, keyRow(style.For("", st.status), st.text).box) // a kind-neutral grey circle
 	}
 	p.ExtendBaseWidget(p)
 	p.SetLayers(cat.Layers)
@@ -105,18 +105,19 @@ func (p *LayerPanel) SetStyle(layerID string, st *style.Layer) {
 // layerRow is a layer's check box, its style and remove buttons, and the
 // key of its kinds or its style.
 type layerRow struct {
-	check  *widget.Check
-	style  *widget.Button
-	remove *widget.Button // shown for layers that can be taken off
-	keys   *fyne.Container
-	box    *fyne.Container
-	byKind map[string]*fyne.Container // key rows made so far
-	kinds  []layer.KindCount          // what the key shows
-	shown  *style.Layer               // the style the key shows, when not by kind
+	check   *widget.Check
+	style   *widget.Button
+	remove  *widget.Button // shown for layers that can be taken off
+	keys    *fyne.Container
+	box     *fyne.Container
+	byKind  map[string]*keyEntry // key rows made so far
+	entries []*keyEntry          // the key rows shown
+	kinds   []layer.KindCount    // what the key shows
+	shown   *style.Layer         // the style the key shows, when not by kind
 }
 
 func (p *LayerPanel) newRow(id string) *layerRow {
-	r := &layerRow{check: widget.NewCheck("", nil), keys: container.NewVBox(), byKind: map[string]*fyne.Container{}}
+	r := &layerRow{check: widget.NewCheck("", nil), keys: container.NewVBox(), byKind: map[string]*keyEntry{}}
 	r.check.SetChecked(true)
 	r.check.OnChanged = func(on bool) {
 		r.setShown(on)
@@ -150,10 +151,8 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 	}
 	if st != nil && st.Mode != style.ByKind {
 		if st != r.shown {
-			r.keys.Objects = styleKey(st, l.Title)
-			r.keys.Refresh()
+			r.setKey(styleKey(st, l.Title))
 			r.shown, r.kinds = st, nil
-			r.setShown(r.check.Checked)
 		}
 		return
 	}
@@ -162,22 +161,30 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 		return
 	}
 	r.shown = nil
-	objs := make([]fyne.CanvasObject, 0, len(kinds))
+	entries := make([]*keyEntry, 0, len(kinds))
 	for _, kc := range kinds {
 		text := fmt.Sprintf("%s (%d)", style.KindLabel(kc.Kind), kc.Count)
-		row, ok := r.byKind[kc.Kind]
+		e, ok := r.byKind[kc.Kind]
 		if ok {
-			_, label := keyParts(row)
-			label.SetText(text)
+			e.label.SetText(text)
 		} else {
-			row = keyRow(style.For(kc.Kind, "operating"), text)
-			r.byKind[kc.Kind] = row
+			e = keyRow(style.For(kc.Kind, "operating"), text)
+			r.byKind[kc.Kind] = e
 		}
-		objs = append(objs, row)
+		entries = append(entries, e)
 	}
-	r.keys.Objects = objs
-	r.keys.Refresh()
+	r.setKey(entries)
 	r.kinds = kinds
+}
+
+// setKey shows key rows, greyed if the layer is hidden.
+func (r *layerRow) setKey(entries []*keyEntry) {
+	r.entries = entries
+	r.keys.Objects = make([]fyne.CanvasObject, len(entries))
+	for i, e := range entries {
+		r.keys.Objects[i] = e.box
+	}
+	r.keys.Refresh()
 	r.setShown(r.check.Checked)
 }
 
@@ -201,63 +208,44 @@ func (p *LayerPanel) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVScroll(p.box))
 }
 
-// The swatch lies on a tile of the map's land colour, so every symbol
-// reads as it does on the map, whatever the theme (a black star vanishes
-// on the dark panel).
-func keyRow(m style.Marker, text string) *fyne.Container {
-	img := canvas.NewImageFromImage(raster.Swatch(m, 2))
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSize(22, 22))
-	tile := canvas.NewRectangle(style.Land)
-	tile.CornerRadius = 4
-	tile.SetMinSize(fyne.NewSize(26, 26))
-	l := widget.NewLabel(text)
-	return container.NewHBox(container.NewStack(tile, container.NewCenter(img)), l)
+// keyEntry is one row of a key: a swatch and its text.
+type keyEntry struct {
+	box   *fyne.Container
+	tile  *canvas.Rectangle
+	img   *canvas.Image
+	label *widget.Label
+}
+
+// keyRow makes a key row. The swatch lies on a tile of the map's land
+// colour, so every symbol reads as it does on the map, whatever the theme
+// (a black star vanishes on the dark panel).
+func keyRow(m style.Marker, text string) *keyEntry {
+	e := &keyEntry{img: canvas.NewImageFromImage(raster.Swatch(m, 2)), tile: canvas.NewRectangle(style.Land), label: widget.NewLabel(text)}
+	e.img.FillMode = canvas.ImageFillContain
+	e.img.SetMinSize(fyne.NewSize(22, 22))
+	e.tile.CornerRadius = 4
+	e.tile.SetMinSize(fyne.NewSize(26, 26))
+	e.box = container.NewHBox(container.NewStack(e.tile, container.NewCenter(e.img)), e.label)
+	return e
 }
 
 // setShown greys a hidden layer's key (its texts and swatches), as the
 // map no longer shows what it explains, and brings it back when shown.
 func (r *layerRow) setShown(on bool) {
-	for _, o := range r.keys.Objects {
-		img, label := keyParts(o)
-		if img == nil {
-			continue
-		}
-		img.Translucency, label.Importance = 0, widget.MediumImportance
+	for _, e := range r.entries {
+		e.img.Translucency, e.label.Importance = 0, widget.MediumImportance
 		if !on {
-			img.Translucency, label.Importance = 0.65, widget.LowImportance
+			e.img.Translucency, e.label.Importance = 0.65, widget.LowImportance
 		}
-		img.Refresh()
-		label.Refresh()
+		e.img.Refresh()
+		e.label.Refresh()
 	}
-}
-
-// keyParts are a key row's swatch and text, as keyRow makes them.
-func keyParts(o fyne.CanvasObject) (*canvas.Image, *widget.Label) {
-	row, ok := o.(*fyne.Container)
-	if !ok || len(row.Objects) != 2 {
-		return nil, nil
-	}
-	label, _ := row.Objects[1].(*widget.Label)
-	stack, _ := row.Objects[0].(*fyne.Container)
-	if label == nil || stack == nil || len(stack.Objects) != 2 {
-		return nil, nil
-	}
-	centre, _ := stack.Objects[1].(*fyne.Container)
-	if centre == nil || len(centre.Objects) != 1 {
-		return nil, nil
-	}
-	img, _ := centre.Objects[0].(*canvas.Image)
-	if img == nil {
-		return nil, nil
-	}
-	return img, label
 }
 
 // styleKey is the key rows of a style: its categories with their counts,
 // its colour or its sizes.
-func styleKey(st *style.Layer, title string) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
+func styleKey(st *style.Layer, title string) []*keyEntry {
+	var out []*keyEntry
 	for _, e := range st.Key(title) {
 		text := e.Text
 		if e.Count > 0 {

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,20 +84,15 @@ func TestPanelsCollapseAndAreRemembered(t *testing.T) {
 func TestLayerKeyOnBothThemes(t *testing.T) {
 	w, _ := newTestWindow(t)
 	r := w.Layers.rows["processing"]
-	if len(r.keys.Objects) == 0 {
-		t.Fatal("no key rows")
+	if len(r.entries) == 0 || len(r.keys.Objects) != len(r.entries) {
+		t.Fatalf("%d key rows shown for %d entries", len(r.keys.Objects), len(r.entries))
 	}
 	greyed := func() (n int) {
-		for _, o := range r.keys.Objects {
-			img, label := keyParts(o)
-			if img == nil {
-				t.Fatal("a key row is not a swatch and a text")
+		for _, e := range r.entries {
+			if e.tile.FillColor != style.Land {
+				t.Errorf("a swatch lies on %v, not the land colour", e.tile.FillColor)
 			}
-			tile := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-			if tile.FillColor != style.Land {
-				t.Errorf("a swatch lies on %v, not the land colour", tile.FillColor)
-			}
-			if img.Translucency > 0 && label.Importance == widget.LowImportance {
+			if e.img.Translucency > 0 && e.label.Importance == widget.LowImportance {
 				n++
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 
-	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/data/search"
 	"github.com/lodemap/lodemap/geo/layer"
 )
@@ -28,11 +27,15 @@ type indexChange struct {
 
 func newIndexer() *indexer { return &indexer{wake: make(chan struct{}, 1)} }
 
-// run indexes cat, then applies the changes as they come.
-func (x *indexer) run(ctx context.Context, cat *data.Catalog, publish func(*search.Index)) {
-	ix, err := search.New(ctx, cat)
-	if err != nil {
-		return // cancelled
+// run indexes layers into ix (the catalog's articles, made on the UI
+// thread: the catalog is not read here, where added layers may change it),
+// then applies the changes as they come.
+func (x *indexer) run(ctx context.Context, ix *search.Index, layers []*layer.Layer, publish func(*search.Index)) {
+	for _, l := range layers {
+		var err error
+		if ix, err = ix.With(ctx, l); err != nil {
+			return // cancelled
+		}
 	}
 	uiDo(func() { publish(ix) })
 	for {

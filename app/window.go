@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"net/url"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -80,9 +81,11 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Filter.OnChanged = w.applyFilter
 	w.indexer = newIndexer()
 	ctx, done := w.jobs.start()
+	articles, _ := search.Articles(ctx, cat) // a handful: quick
+	layers := slices.Clone(cat.Layers)
 	go func() {
 		defer done()
-		w.indexer.run(ctx, cat, func(ix *search.Index) { w.Search.Index = ix })
+		w.indexer.run(ctx, articles, layers, func(ix *search.Index) { w.Search.Index = ix })
 	}()
 
 	w.Layers.OnToggle = w.Map.SetLayerVisible

@@ -14,14 +14,7 @@ import (
 // read in layers of up to priorityUpTo features; a larger layer's records
 // are not all read back for it.
 func (c *Catalog) LabelPriority() map[layer.Site]int {
-	out := map[layer.Site]int{}
-	// Only the features articles quote are looked at for excerpts, not
-	// every feature of a large layer.
-	for id, es := range c.excerpts {
-		if r, ok := c.byID[id]; ok {
-			out[r.Layer.Site(r.Index)] += len(es)
-		}
-	}
+	out := c.QuoteCounts()
 	for _, l := range c.Layers {
 		if l.Len() > priorityUpTo {
 			continue

@@ -155,9 +155,19 @@ func Thousands(n int) string {
 	return s
 }
 
-// AddedLayers returns the layers added beside the dataset, in the order
-// they were added.
-func (c *Catalog) AddedLayers() []*layer.Layer { return slices.Clone(c.attached) }
+// QuoteCounts says, for each of the dataset's features that the articles
+// quote, how many excerpts do. It reads only what the dataset loaded,
+// which nothing changes after, so the result may be kept and used on any
+// goroutine.
+func (c *Catalog) QuoteCounts() map[layer.Site]int {
+	out := make(map[layer.Site]int, len(c.excerpts))
+	for id, es := range c.excerpts {
+		if r, ok := c.byID[id]; ok {
+			out[r.Layer.Site(r.Index)] += len(es)
+		}
+	}
+	return out
+}
 
 // Added reports whether a layer was added beside the dataset (Attach), and
 // so may be taken off again.

@@ -35,6 +35,7 @@ func TestRun(t *testing.T) {
 		{"search turkish casing", []string{"search", "ESKİŞEHİR"}, 0, []string{"Beylikova (Kizilcaoren)"}, nil},
 		{"search added file", []string{"search", "--add", "../../data/testdata/kml/earth.kml", "eti maden head"}, 0, []string{"Eti Maden head office"}, nil},
 		{"search filtered", []string{"search", "--filter", "kind=pilot_plant", "beylikova"}, 0, []string{"Sites: 1 found", "tr-beylikova-pilot-plant"}, nil},
+		{"search an added file's feature once", []string{"search", "--add", "../../data/testdata/kml/earth.kml", "head office"}, 0, []string{"Sites: 1 found", "Eti Maden head office"}, nil},
 		{"search nothing", []string{"search", "zzzqqq"}, 0, []string{"Sites: 0 found", "Articles: 0 found"}, nil},
 		{"search without text", []string{"search"}, 1, nil, []string{"search needs the text to look for"}},
 		{"excerpts unknown id", []string{"excerpts", "nope"}, 1, nil, []string{`no feature with id "nope"`}},

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/lodemap/lodemap/data"
@@ -45,7 +44,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	masks, err := vf.filter.Masks(context.Background(), cat, append(slices.Clone(cat.Layers), cat.AddedLayers()...), filter.NewColumns())
+	masks, err := vf.filter.Masks(context.Background(), cat, cat.Layers, filter.NewColumns())
 	if err != nil {
 		return err
 	}

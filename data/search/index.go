@@ -21,9 +21,10 @@ const PropertiesUpTo = 200_000
 // catalog. It is immutable, so a search may run on any goroutine: With and
 // Without return new indexes that share the unchanged parts.
 type Index struct {
-	cat      *data.Catalog
-	layers   []*layerWords // in the order results are ranked: the dataset's first
 	articles *words
+	arts     []*data.Article
+	quoted   map[layer.Site]int // excerpts quoting each dataset site
+	layers   []*layerWords      // in the order results are ranked: the dataset's first
 }
 
 // layerWords are one layer's words.
@@ -35,19 +36,29 @@ type layerWords struct {
 	full bool
 }
 
-// New indexes a catalog's layers, those added beside it, and its
+// New indexes a catalog's layers (those added beside it included) and its
 // articles; ctx ends the work.
 func New(ctx context.Context, cat *data.Catalog) (*Index, error) {
-	ix := &Index{cat: cat}
-	for _, l := range append(slices.Clone(cat.Layers), cat.AddedLayers()...) {
-		lw, err := indexLayer(ctx, l)
+	ix, err := Articles(ctx, cat)
+	for _, l := range cat.Layers {
 		if err != nil {
 			return nil, err
 		}
-		ix.layers = append(ix.layers, lw)
+		ix, err = ix.With(ctx, l)
 	}
+	return ix, err
+}
+
+// Articles indexes a catalog's articles and keeps how often they quote
+// each site, for ranking, with no layers yet (With adds them). It is
+// quick, and what it keeps of the catalog is what loading it made, which
+// nothing changes after: the index never reads the catalog again, so
+// layers may be indexed and searched on other goroutines while the
+// catalog gains and loses added layers.
+func Articles(ctx context.Context, cat *data.Catalog) (*Index, error) {
+	ix := &Index{arts: slices.Clone(cat.Articles), quoted: cat.QuoteCounts()}
 	b := newBuilder()
-	for i, a := range cat.Articles {
+	for i, a := range ix.arts {
 		b.add(i, a.Title, true)
 		b.add(i, a.Outlet, false)
 		for _, e := range a.Excerpts {
@@ -55,7 +66,7 @@ func New(ctx context.Context, cat *data.Catalog) (*Index, error) {
 		}
 	}
 	var err error
-	ix.articles, err = b.build(ctx, len(cat.Articles))
+	ix.articles, err = b.build(ctx, len(ix.arts))
 	return ix, err
 }
 

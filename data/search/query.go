@@ -77,7 +77,7 @@ func (ix *Index) better(a, b Site) int {
 	if c := cmp.Compare(b.Score, a.Score); c != 0 {
 		return c
 	}
-	ea, eb := len(ix.cat.Excerpts(a.Layer.Site(a.Index))), len(ix.cat.Excerpts(b.Layer.Site(b.Index)))
+	ea, eb := ix.quoted[a.Layer.Site(a.Index)], ix.quoted[b.Layer.Site(b.Index)]
 	if c := cmp.Compare(eb, ea); c != 0 {
 		return c
 	}
@@ -134,7 +134,7 @@ func (ix *Index) searchArticles(q []string) []Article {
 		if !s.matched(d, len(q)) {
 			continue
 		}
-		a := ix.cat.Articles[d]
+		a := ix.arts[d]
 		hit := Article{Article: a, Score: int(s.score[d])}
 		for i := range a.Excerpts {
 			if e := &a.Excerpts[i]; mentions(e.Quote, q[0]) {
