@@ -155,6 +155,21 @@ func Thousands(n int) string {
 	return s
 }
 
+// QuoteDates gives, for each of the dataset's features that the articles
+// quote, the dates of those articles. Like QuoteCounts it reads only what
+// loading made, so it is safe on any goroutine.
+func (c *Catalog) QuoteDates() map[layer.Site][]string {
+	out := make(map[layer.Site][]string, len(c.excerpts))
+	for id, es := range c.excerpts {
+		if r, ok := c.byID[id]; ok {
+			for _, e := range es {
+				out[r.Layer.Site(r.Index)] = append(out[r.Layer.Site(r.Index)], e.Article.Date)
+			}
+		}
+	}
+	return out
+}
+
 // QuoteCounts says, for each of the dataset's features that the articles
 // quote, how many excerpts do. It reads only what the dataset loaded,
 // which nothing changes after, so the result may be kept and used on any

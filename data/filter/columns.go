@@ -128,6 +128,10 @@ func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields 
 	for k := range fields {
 		bs[k] = newColumnBuilder(l.Len())
 	}
+	var quoted map[layer.Site][]string // the dates of the articles quoting each site
+	if cat != nil && slices.Contains(fields, "date") {
+		quoted = cat.QuoteDates()
+	}
 	for i := range l.Len() {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -137,7 +141,7 @@ func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields 
 			_ = json.Unmarshal(raw, &props)
 		}
 		for k, f := range fields {
-			for _, v := range fieldValues(cat, l, i, props, f) {
+			for _, v := range fieldValues(quoted[l.Site(i)], props, f) {
 				bs[k].add(v)
 			}
 			bs[k].next()
@@ -150,11 +154,11 @@ func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields 
 	return out, nil
 }
 
-// fieldValues are feature i's values of a field, from its attributes
-// (props) and, for dates, the articles quoting it.
-func fieldValues(cat *data.Catalog, l *layer.Layer, i int, props map[string]any, field string) []string {
+// fieldValues are a feature's values of a field, from its attributes
+// (props) and, for dates, the dates of the articles quoting it.
+func fieldValues(quoted []string, props map[string]any, field string) []string {
 	if field == "date" {
-		return dates(cat, l, i, props)
+		return dates(quoted, props)
 	}
 	names := attributes[field]
 	if names == nil {
@@ -212,7 +216,7 @@ var leadingDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
 // dates are a feature's dates: the values of its "dates" attribute and of
 // any attribute named like a date ("announced_date", "start_date",
 // "opened"), and the dates of the articles whose excerpts quote it.
-func dates(cat *data.Catalog, l *layer.Layer, i int, props map[string]any) []string {
+func dates(quoted []string, props map[string]any) []string {
 	var out []string
 	keep := func(s string) {
 		if d := leadingDate.FindString(strings.TrimSpace(s)); d != "" {
@@ -236,10 +240,8 @@ func dates(cat *data.Catalog, l *layer.Layer, i int, props map[string]any) []str
 			}
 		}
 	}
-	if cat != nil {
-		for _, e := range cat.Excerpts(l.Site(i)) {
-			keep(e.Article.Date)
-		}
+	for _, d := range quoted {
+		keep(d)
 	}
 	return out
 }
