@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
@@ -54,10 +55,12 @@ type MapView struct {
 	indexes  []*index.Layer
 	view     view.Viewport
 	hidden   map[string]bool
-	styles   map[string]*style.Layer // by layer id; none: by kind and status
-	filter   map[string]*layer.Mask  // by layer id; none: the whole layer
-	priority map[layer.Site]int      // the dataset's label priorities
-	spider   *render.Spider          // sites sharing a point, fanned out by a click
+	styles   map[string]*style.Layer    // by layer id; none: by kind and status
+	filter   map[string]*layer.Mask     // by layer id; none: the whole layer
+	status   map[string]*layer.Statuses // by layer id, the statuses at the time slider's date
+	asOf     string                     // that date's caption
+	priority map[layer.Site]int         // the dataset's label priorities
+	spider   *render.Spider             // sites sharing a point, fanned out by a click
 	selected layer.Site
 	hovered  layer.Site
 	scale    float32
@@ -224,6 +227,18 @@ func (m *MapView) SetFilter(masks map[string]*layer.Mask) {
 			m.OnSelect(layer.Site{}, nil)
 		}
 	}
+	m.requestRender()
+}
+
+// SetStatus sets, by layer id, the statuses the features are drawn with
+// (the time slider's statuses at its date, at); nil draws their own.
+func (m *MapView) SetStatus(status map[string]*layer.Statuses, at string) {
+	m.mu.Lock()
+	m.status, m.asOf = status, ""
+	if at != "" {
+		m.asOf = filter.AsOf(at)
+	}
+	m.mu.Unlock()
 	m.requestRender()
 }
 
@@ -514,7 +529,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter,
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf,
 		LabelPriority: m.priority, Spider: m.spider}
 }
 

@@ -34,6 +34,8 @@ type Window struct {
 	Search *SearchBox
 	// Filter is the filter panel, below the layers.
 	Filter *FilterPanel
+	// Time is the time slider, below the map; hidden until asked for.
+	Time *TimeBar
 	// Export is the last export dialog opened, if any.
 	Export  *ExportPanel
 	status  *widget.Label         // what the window last did or found
@@ -79,6 +81,11 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.columns = filter.NewColumns()
 	w.Filter = NewFilterPanel()
 	w.Filter.OnChanged = w.applyFilter
+	w.Time = NewTimeBar()
+	w.Time.Hide()
+	w.Time.Start = w.jobs.start
+	w.Time.OnChanged = func(string) { w.applyFilter(w.Filter.Filter()) }
+	w.Time.OnClose = w.HideTime
 	w.indexer = newIndexer()
 	ctx, done := w.jobs.start()
 	articles, _ := search.Articles(ctx, cat) // a handful: quick
@@ -127,13 +134,15 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		tip(theme.ZoomOutIcon(), "Zoom out (-)", func() { w.Map.ZoomBy(-keyZoomStep) }),
 		widget.NewToolbarSeparator(),
 		tip(theme.UploadIcon(), "Export a picture, PDF or KML ("+mod("E")+")", w.OpenExport), // not a floppy-disk "save"
+		widget.NewToolbarSeparator(),
+		tip(theme.HistoryIcon(), "Time slider ("+mod("T")+")", w.ToggleTime),
 		widget.NewToolbarSpacer(),
 		tip(theme.InfoIcon(), "Details ("+mod("I")+")", w.ToggleDetails),
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
 	top := container.NewBorder(nil, nil, nil, w.Search, tools)
-	centre := container.NewBorder(top, container.NewVBox(w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, container.NewStack(w.Map, w.Search.Results))
+	centre := container.NewBorder(top, container.NewVBox(w.Time, w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, container.NewStack(w.Map, w.Search.Results))
 	left := container.NewVSplit(w.Layers, w.Filter)
 	left.Offset = 0.5
 	w.SetContent(container.NewStack(w.layoutPanels(left, centre, w.Details), w.tips.box))
@@ -159,6 +168,8 @@ var (
 	// SearchShortcut puts the cursor in the search box (Ctrl+F, Cmd+F on
 	// macOS).
 	SearchShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	// TimeShortcut shows or hides the time slider.
+	TimeShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (w *Window) setMenu() {
@@ -170,7 +181,10 @@ func (w *Window) setMenu() {
 	cp.Shortcut = CopyShortcut
 	find := fyne.NewMenuItem("Find…", w.FocusSearch)
 	find.Shortcut = SearchShortcut
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find)))
+	tm := fyne.NewMenuItem("Time slider", w.ToggleTime)
+	tm.Shortcut = TimeShortcut
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm)))
+	w.Canvas().AddShortcut(TimeShortcut, func(fyne.Shortcut) { w.ToggleTime() })
 	w.Canvas().AddShortcut(SearchShortcut, func(fyne.Shortcut) { w.FocusSearch() })
 	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })
 	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })

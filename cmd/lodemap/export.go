@@ -52,8 +52,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if in.Filter, err = vf.filter.Masks(context.Background(), cat, in.Layers, filter.NewColumns()); err != nil {
+	if in.Filter, in.Status, err = vf.narrow(context.Background(), cat, in.Layers); err != nil {
 		return err
+	}
+	if vf.at != "" {
+		in.AsOf = filter.AsOf(vf.at)
 	}
 	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
 		return err

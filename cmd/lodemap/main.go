@@ -22,6 +22,7 @@ import (
 	"github.com/lodemap/lodemap/cmd/lodemap/internal/quietlocale"
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/data/filter"
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
@@ -85,6 +86,7 @@ type viewFlags struct {
 	zoom                   float64
 	add                    files
 	filter                 filter.Filter
+	at                     string // the time slider's date, "" for now
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
@@ -104,6 +106,26 @@ func (v *viewFlags) registerFilter(fs *flag.FlagSet) {
 		v.filter = append(v.filter, c)
 		return err
 	})
+	fs.Func("at", "show the map as of a date (2024-09-04, 2024-09 or 2024): the sites known by then, each with its status then", func(d string) error {
+		v.at = d
+		return filter.CheckDate(d)
+	})
+}
+
+// narrow evaluates the filter and the date over layers: the features
+// shown, and their statuses at the date (none without --at).
+func (v *viewFlags) narrow(ctx context.Context, cat *data.Catalog, layers []*layer.Layer) (map[string]*layer.Mask, map[string]*layer.Statuses, error) {
+	cols := filter.NewColumns()
+	masks, err := v.filter.Masks(ctx, cat, layers, cols)
+	if err != nil || v.at == "" {
+		return masks, nil, err
+	}
+	tl, err := filter.NewTimeline(ctx, cat, layers, cols)
+	if err != nil {
+		return nil, nil, err
+	}
+	known, statuses := tl.At(v.at)
+	return layer.AndAll(masks, known), statuses, nil
 }
 
 // open loads the dataset and works out the view of a width x height map.
@@ -234,6 +256,9 @@ func runGUI(args []string, stderr io.Writer) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := app.NewWindow(a, cat, vp, vf.selectID)
 	w.SetFilter(vf.filter)
+	if vf.at != "" {
+		w.SetTime(vf.at)
+	}
 	for _, f := range vf.add {
 		w.AddLayerFile(f)
 	}

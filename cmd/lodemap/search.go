@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/lodemap/lodemap/data"
-	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/data/search"
 )
 
@@ -44,7 +43,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	masks, err := vf.filter.Masks(context.Background(), cat, cat.Layers, filter.NewColumns())
+	masks, _, err := vf.narrow(context.Background(), cat, cat.Layers)
 	if err != nil {
 		return err
 	}

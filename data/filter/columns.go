@@ -129,7 +129,7 @@ func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields 
 		bs[k] = newColumnBuilder(l.Len())
 	}
 	var quoted map[layer.Site][]string // the dates of the articles quoting each site
-	if cat != nil && slices.Contains(fields, "date") {
+	if cat != nil && (slices.Contains(fields, "date") || slices.Contains(fields, eventsField)) {
 		quoted = cat.QuoteDates()
 	}
 	for i := range l.Len() {
@@ -157,8 +157,11 @@ func readColumns(ctx context.Context, cat *data.Catalog, l *layer.Layer, fields 
 // fieldValues are a feature's values of a field, from its attributes
 // (props) and, for dates, the dates of the articles quoting it.
 func fieldValues(quoted []string, props map[string]any, field string) []string {
-	if field == "date" {
+	switch field {
+	case "date":
 		return dates(quoted, props)
+	case eventsField:
+		return events(quoted, props)
 	}
 	names := attributes[field]
 	if names == nil {
@@ -218,30 +221,37 @@ var leadingDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
 // "opened"), and the dates of the articles whose excerpts quote it.
 func dates(quoted []string, props map[string]any) []string {
 	var out []string
-	keep := func(s string) {
+	keep := func(_, s string) {
 		if d := leadingDate.FindString(strings.TrimSpace(s)); d != "" {
 			out = append(out, d)
 		}
 	}
+	eachDate(props, keep)
+	for _, d := range quoted {
+		keep("", d)
+	}
+	return out
+}
+
+// eachDate calls fn with each dated attribute's name, lower case, and
+// text: the members of a "dates" attribute and the attributes named like
+// a date.
+func eachDate(props map[string]any, fn func(key, text string)) {
 	for k, v := range props {
 		k = strings.ToLower(k)
 		switch {
 		case k == "dates":
 			if m, ok := v.(map[string]any); ok {
-				for _, d := range m {
+				for dk, d := range m {
 					for _, s := range texts(d) {
-						keep(s)
+						fn(strings.ToLower(dk), s)
 					}
 				}
 			}
 		case strings.Contains(k, "date") || k == "announced" || k == "opened" || k == "year":
 			for _, s := range texts(v) {
-				keep(s)
+				fn(k, s)
 			}
 		}
 	}
-	for _, d := range quoted {
-		keep(d)
-	}
-	return out
 }

@@ -37,6 +37,15 @@ var (
 	dateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 )
 
+// CheckDate says what is wrong with a date, if anything: dates are
+// 2024, 2024-09 or 2024-09-04.
+func CheckDate(d string) error {
+	if !dateRE.MatchString(d) || DateText(d) == d && len(d) > 4 {
+		return fmt.Errorf("%q is not a date (want 2024, 2024-09 or 2024-09-04)", d)
+	}
+	return nil
+}
+
 // Parse reads one condition: FIELD=V1,V2 (any of the values),
 // date=FROM..TO (dates as 2024, 2024-09 or 2024-09-04; either end may be
 // left out), or FIELD>=N, <=, >, < for numbers.

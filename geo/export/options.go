@@ -78,7 +78,7 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	}
 	if f.Layers() {
 		return write(ctx, path, func(w io.Writer) error {
-			return writeLayers(ctx, w, f, shown(in), in.Filter, o, progress)
+			return writeLayers(ctx, w, f, shown(in), in, o, progress)
 		})
 	}
 	if err := o.Size.check(); err != nil {
@@ -121,8 +121,8 @@ func shown(in render.Input) []*layer.Layer {
 }
 
 // writeLayers writes layers as KML or KMZ.
-func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Layer, filter map[string]*layer.Mask, o Options, progress func(done, total int)) error {
-	ko := kml.Options{Name: o.Title, Describe: o.Describe, Filter: filter}
+func writeLayers(ctx context.Context, w io.Writer, f Format, layers []*layer.Layer, in render.Input, o Options, progress func(done, total int)) error {
+	ko := kml.Options{Name: o.Title, Describe: o.Describe, Filter: in.Filter, Status: in.Status}
 	if f == KMZ {
 		return kml.WriteKMZ(ctx, w, layers, ko, progress)
 	}

@@ -1,5 +1,7 @@
 package layer
 
+import "math/bits"
+
 // Mask says which of a layer's features a filter lets through. A nil
 // Mask lets every feature through.
 type Mask struct {
@@ -42,4 +44,43 @@ func (m *Mask) Serial() uint64 {
 		return 0
 	}
 	return m.serial
+}
+
+// And is the mask of the features both m and o let through (of the same
+// layer); a nil mask lets every feature through.
+func (m *Mask) And(o *Mask) *Mask {
+	switch {
+	case m == nil:
+		return o
+	case o == nil:
+		return m
+	}
+	out := &Mask{bits: make([]uint64, len(m.bits)), n: m.n, serial: serials.Add(1)}
+	for k := range out.bits {
+		if k < len(o.bits) {
+			out.bits[k] = m.bits[k] & o.bits[k]
+			out.count += bits.OnesCount64(out.bits[k])
+		}
+	}
+	return out
+}
+
+// AndAll is, by layer id, the masks of a and b together (And).
+func AndAll(a, b map[string]*Mask) map[string]*Mask {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	out := make(map[string]*Mask, len(a)+len(b))
+	for id, m := range a {
+		out[id] = m.And(b[id])
+	}
+	for id, m := range b {
+		if _, ok := a[id]; !ok {
+			out[id] = m
+		}
+	}
+	return out
 }

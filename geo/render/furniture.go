@@ -85,8 +85,8 @@ func furniture(s *Scene, in Input) []Overlay {
 		attrLeft, attrTop = a.Boxes[0].X, a.Boxes[0].Y
 		out = append(out, a)
 	}
-	if f.Title != "" || f.Subtitle != "" {
-		out = append(out, titleBlock(f.Title, f.Subtitle))
+	if f.Title != "" || f.Subtitle != "" || in.AsOf != "" {
+		out = append(out, titleBlock(f.Title, f.Subtitle, in.AsOf))
 	}
 	if f.NorthArrow {
 		out = append(out, northArrow(s.Width))
@@ -132,7 +132,9 @@ func attribution(s *Scene, lines []string) Overlay {
 	return o
 }
 
-func titleBlock(title, sub string) Overlay {
+// titleBlock is the title, the subtitle and the date the map is as of,
+// each when given, in a box at the top left.
+func titleBlock(title, sub, asOf string) Overlay {
 	o := Overlay{Name: "title"}
 	y := margin + pad
 	w := 0.0
@@ -146,6 +148,14 @@ func titleBlock(title, sub string) Overlay {
 		y += subSize
 		o.Texts = append(o.Texts, Text{Text: sub, X: margin + pad, Y: y, Size: subSize})
 		w = math.Max(w, MeasureText(sub, subSize, false))
+	}
+	if asOf != "" {
+		if sub != "" {
+			y += pad / 2
+		}
+		y += subSize
+		o.Texts = append(o.Texts, Text{Text: asOf, X: margin + pad, Y: y, Size: subSize, Bold: true})
+		w = math.Max(w, MeasureText(asOf, subSize, true))
 	}
 	o.Boxes = []Box{{X: margin, Y: margin, W: w + 2*pad, H: y + pad*0.75 - margin, Fill: panel}}
 	return o

@@ -49,3 +49,28 @@ func TestNiceBelow(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleBlockAsOf checks the date a map is as of is written at the top
+// left, below any title, and alone without one.
+func TestTitleBlockAsOf(t *testing.T) {
+	tests := []struct {
+		title, sub, asOf string
+		texts            int
+	}{
+		{"", "", "As of Sep 2024", 1},
+		{"Rare earths", "Turkey", "As of Sep 2024", 3},
+		{"Rare earths", "", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title+tt.asOf, func(t *testing.T) {
+			o := titleBlock(tt.title, tt.sub, tt.asOf)
+			if len(o.Texts) != tt.texts {
+				t.Fatalf("%d texts, want %d", len(o.Texts), tt.texts)
+			}
+			last := o.Texts[len(o.Texts)-1]
+			if tt.asOf != "" && (last.Text != tt.asOf || last.Y > o.Boxes[0].Y+o.Boxes[0].H) {
+				t.Errorf("last text %q at %g, box to %g", last.Text, last.Y, o.Boxes[0].Y+o.Boxes[0].H)
+			}
+		})
+	}
+}

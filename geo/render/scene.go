@@ -116,6 +116,12 @@ type Input struct {
 	// through; a layer without a mask is shown whole. Filtered-out
 	// features are neither drawn, counted in clusters, nor highlighted.
 	Filter map[string]*layer.Mask
+	// Status, by layer id, replaces the layers' statuses: the time
+	// slider's status of each feature at its date.
+	Status map[string]*layer.Statuses
+	// AsOf, when not "", says which date the map is as of ("As of 4 Sep
+	// 2024"), shown at the top left.
+	AsOf string
 }
 
 // Build makes the Scene for one frame.
@@ -220,7 +226,7 @@ func layerGroup(s *Scene, l *layer.Layer, in Input, proj projector, cands *[]lab
 			x, y = x+dx, y+dy
 		}
 		if crowded && i != sel {
-			m := st.Marker(i, l.Kinds[i], l.Status[i])
+			m := st.Marker(i, l.Kinds[i], in.Status[l.ID].Of(l, i))
 			m.Dot = true
 			g.Dots = append(g.Dots, Dot{X: float32(x), Y: float32(y), Style: m})
 			return true
@@ -279,7 +285,7 @@ func (s *Scene) HighlightFrom(in Input, layers []*layer.Layer) {
 			s.Highlight = &m
 		} else {
 			poly, line, _, size := newShapeDrawer(s, in, proj).feature(l.Parts(i))
-			m := in.Styles[l.ID].Marker(i, l.Kinds[i], l.Status[i])
+			m := in.Styles[l.ID].Marker(i, l.Kinds[i], in.Status[l.ID].Of(l, i))
 			s.HighlightShapes = []Shape{shapeOf(l, i, m, poly, true, false, size), shapeOf(l, i, m, line, false, false, size)}
 		}
 		return
@@ -355,8 +361,8 @@ func pointCandidates(l *layer.Layer, in Input, s *Scene, reach float64, ordered 
 }
 
 func marker(l *layer.Layer, i int, x, y float64, in Input) Marker {
-	return Marker{X: x, Y: y, Style: in.Styles[l.ID].Marker(i, l.Kinds[i], l.Status[i]), Site: l.Site(i), ID: l.IDs[i],
-		Kind: l.Kinds[i], Status: l.Status[i],
+	return Marker{X: x, Y: y, Style: in.Styles[l.ID].Marker(i, l.Kinds[i], in.Status[l.ID].Of(l, i)), Site: l.Site(i), ID: l.IDs[i],
+		Kind: l.Kinds[i], Status: in.Status[l.ID].Of(l, i),
 		Selected: isSite(in.Selected, l, i), Hovered: isSite(in.Hovered, l, i)}
 }
 

@@ -182,7 +182,7 @@ func (d *shapeDrawer) shapes(s *Scene, l *layer.Layer, in Input, from, to int, o
 		if size < 0 {
 			continue
 		}
-		m := st.Marker(i, l.Kinds[i], l.Status[i])
+		m := st.Marker(i, l.Kinds[i], in.Status[l.ID].Of(l, i))
 		if size < tinyShape && i != sel {
 			m.Dot, m.Size = true, 0
 			if out.dots == nil { // a layer's features are all dots when zoomed out

@@ -38,6 +38,9 @@ type Options struct {
 	// Filter, by layer id, leaves out the features its masks do not let
 	// through (render.Input's Filter).
 	Filter map[string]*layer.Mask
+	// Status, by layer id, replaces the features' statuses (render.Input's
+	// Status: the time slider's date).
+	Status map[string]*layer.Statuses
 }
 
 // Write writes layers as one KML document to w, stopping when ctx is done.
@@ -86,7 +89,7 @@ func writeDoc(ctx context.Context, enc *xml.Encoder, layers []*layer.Layer, o Op
 	}
 	root := xml.StartElement{Name: xml.Name{Space: gokml.Namespace, Local: "kml"}}
 	doc := xml.StartElement{Name: xml.Name{Local: "Document"}}
-	looks := newLooks(layers, o.Filter)
+	looks := newLooks(layers, o)
 	if err := encode(enc, root, doc, gokml.Name(name)); err != nil {
 		return err
 	}
@@ -112,7 +115,7 @@ func writeDoc(ctx context.Context, enc *xml.Encoder, layers []*layer.Layer, o Op
 			if !mask.Has(i) {
 				continue
 			}
-			pm, err := placemarkOf(l, i, o.Describe, looks)
+			pm, err := placemarkOf(l, i, o, looks)
 			if err == nil {
 				err = enc.Encode(pm)
 			}
@@ -150,7 +153,8 @@ func encode(enc *xml.Encoder, items ...any) error {
 }
 
 // placemarkOf builds feature i's Placemark.
-func placemarkOf(l *layer.Layer, i int, describe Describer, looks *looks) (*placemark, error) {
+func placemarkOf(l *layer.Layer, i int, o Options, looks *looks) (*placemark, error) {
+	describe := o.Describe
 	if describe == nil {
 		describe = Attributes
 	}
@@ -162,7 +166,7 @@ func placemarkOf(l *layer.Layer, i int, describe Describer, looks *looks) (*plac
 	if desc != "" {
 		pm.children = append(pm.children, gokml.Description(desc))
 	}
-	pm.children = append(pm.children, gokml.StyleURL("#"+looks.id(l.Kinds[i], l.Status[i])))
+	pm.children = append(pm.children, gokml.StyleURL("#"+looks.id(l.Kinds[i], o.Status[l.ID].Of(l, i))))
 	if len(attrs) > 0 {
 		data := make([]gokml.Element, len(attrs))
 		for k, a := range attrs {

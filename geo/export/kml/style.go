@@ -29,13 +29,13 @@ type look struct {
 	light bool
 }
 
-func newLooks(layers []*layer.Layer, filter map[string]*layer.Mask) *looks {
+func newLooks(layers []*layer.Layer, o Options) *looks {
 	ls := &looks{ids: map[look]string{}}
 	for _, l := range layers {
-		mask := filter[l.ID]
+		mask := o.Filter[l.ID]
 		for i := range l.Len() {
 			if mask.Has(i) {
-				ls.id(l.Kinds[i], l.Status[i])
+				ls.id(l.Kinds[i], o.Status[l.ID].Of(l, i))
 			}
 		}
 	}

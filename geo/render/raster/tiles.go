@@ -12,7 +12,6 @@ import (
 
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
-	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -76,7 +75,7 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 			topLayers = append(topLayers, l)
 		}
 	}
-	state := stateOf(tileLayers, in.NoClusters, in.Styles, in.Filter)
+	state := stateOf(tileLayers, in)
 	c.mu.Lock()
 	if c.states[0] != state {
 		// Tiles of the state before are kept (a layer switched off and on
@@ -237,20 +236,21 @@ func (c *TileCache) Len() (tiles, bytes int) {
 
 // stateOf identifies what the tiles of these layers show: the layers'
 // contents (a loading layer grows; a reloaded one is another history),
-// their styles (worked out from the contents by their spec) and the
-// clustering switch.
-func stateOf(layers []*layer.Layer, noClusters bool, styles map[string]*style.Layer, filter map[string]*layer.Mask) uint64 {
+// their styles (worked out from the contents by their spec), the filter,
+// the statuses at the time slider's date, and the clustering switch.
+func stateOf(layers []*layer.Layer, in render.Input) uint64 {
 	h := fnv.New64a()
 	for _, l := range layers {
 		h.Write([]byte(l.ID))
 		r := l.Revision()
 		h.Write(binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, r.Serial), uint64(r.Len)))
-		if st := styles[l.ID]; st != nil {
+		if st := in.Styles[l.ID]; st != nil {
 			fmt.Fprintf(h, "%d %q %v", st.Mode, st.Field, st.Color)
 		}
-		h.Write(binary.LittleEndian.AppendUint64(nil, filter[l.ID].Serial()))
+		h.Write(binary.LittleEndian.AppendUint64(nil, in.Filter[l.ID].Serial()))
+		h.Write(binary.LittleEndian.AppendUint64(nil, in.Status[l.ID].Serial()))
 	}
-	if noClusters {
+	if in.NoClusters {
 		h.Write([]byte{1})
 	}
 	return h.Sum64()
