@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -115,6 +114,9 @@ func (p *DetailsPanel) rebuild() {
 		}
 	}
 	p.content.Add(p.attributes(d))
+	if len(d.Facts) > 0 {
+		p.content.Add(p.facts(d.Facts))
+	}
 	if len(d.Sources) > 0 {
 		p.content.Add(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, s := range d.Sources {
@@ -152,57 +154,6 @@ func (p *DetailsPanel) underList() fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%d sites under the pointer: pick one", len(under)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	return container.NewVBox(head, container.NewStack(sized))
 }
-
-func (p *DetailsPanel) attributes(d *data.Details) fyne.CanvasObject {
-	f := widget.NewForm()
-	add := func(k, v string) {
-		if v != "" {
-			f.Append(k, wrapped(v))
-		}
-	}
-	add("Operator", d.Operator)
-	country := d.Country
-	if d.CountryName != "" {
-		country = d.CountryName + " (" + d.Country + ")"
-	}
-	add("Country", country)
-	add("Commodities", strings.Join(d.Commodities, ", "))
-	for _, kv := range d.KeyFigures {
-		add(humanKey(kv.Key), kv.Value)
-	}
-	for _, kv := range d.Dates {
-		add(humanKey(kv.Key), kv.Value)
-	}
-	add("Geometry", geometryText(d))
-	if d.Geometry == layer.LineString || d.Geometry == layer.MultiLineString || d.Length > 0 {
-		add("Length", distanceText(d.Length))
-	}
-	if d.Area > 0 {
-		add("Area", areaText(d.Area))
-		add("Perimeter", distanceText(d.Perimeter))
-	}
-	if d.Located {
-		where := "Position"
-		if d.Geometry != layer.Point {
-			where = "Centre" // an anchor inside the shape, not the shape itself
-		}
-		add(where, fmt.Sprintf("%.4f, %.4f (lon, lat)", d.LonLat[0], d.LonLat[1]))
-	}
-	if d.Precision != "" {
-		add("Position exactness", data.PrecisionText(d.Precision))
-	}
-	for _, kv := range d.Other {
-		if !(d.Located && coordinateColumns[strings.ToLower(kv.Key)]) { // the position is given once, above
-			add(humanKey(kv.Key), kv.Value)
-		}
-	}
-	add("Id", d.ID)
-	return f
-}
-
-// coordinateColumns are the attributes a table gives a site's position
-// in, which the details show once as its position.
-var coordinateColumns = map[string]bool{"lon": true, "lat": true, "lng": true, "long": true, "longitude": true, "latitude": true, "x": true, "y": true}
 
 func (p *DetailsPanel) excerpts() fyne.CanvasObject {
 	ex := p.cat.Excerpts(p.site)
@@ -256,14 +207,6 @@ func wrapped(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-func humanKey(k string) string {
-	k = strings.ReplaceAll(k, "_", " ")
-	if k == "" {
-		return k
-	}
-	return strings.ToUpper(k[:1]) + k[1:]
 }
 
 // geometryText names a feature's geometry for the details panel, or says

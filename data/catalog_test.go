@@ -128,10 +128,14 @@ func TestDetails(t *testing.T) {
 	for _, f := range d.Other {
 		keys[f.Key] = true
 	}
-	for _, k := range []string{"facts", "confidence", "coord_source"} {
+	for _, k := range []string{"confidence", "coord_source"} {
 		if !keys[k] {
 			t.Errorf("property %s not shown", k)
 		}
+	}
+	if len(d.Facts) != 6 || !strings.HasPrefix(d.Facts[0].Text, "BYD agreed a US$1bn deal") ||
+		d.Facts[2].Source != "https://www.memurlar.net/haber/1153206/" || keys["facts"] {
+		t.Errorf("facts not read as facts: %+v", d.Facts)
 	}
 	b, _ := LoadDir(context.Background(), "testdata/broken")
 	d, _ = b.Details(siteOf(t, b, "site-a"))

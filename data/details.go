@@ -26,12 +26,18 @@ type Details struct {
 	Length, Area, Perimeter float64
 	Commodities, Sources    []string
 	KeyFigures, Dates       []Field
+	// Facts are the sourced statements of a `facts` list, in file order.
+	Facts []Fact
 	// Other holds every other property, so nothing loaded is hidden.
 	Other []Field
 }
 
 // Field is one named value.
 type Field struct{ Key, Value string }
+
+// Fact is one statement about a site and the link it was taken from ("" if
+// none is given).
+type Fact struct{ Text, Source string }
 
 // Details decodes the properties of the feature a Site names.
 func (c *Catalog) Details(s layer.Site) (*Details, bool) {
@@ -64,15 +70,29 @@ func (c *Catalog) Details(s layer.Site) (*Details, bool) {
 			d.Commodities = stringsOf(f.Raw)
 		case "sources":
 			d.Sources = stringsOf(f.Raw)
-		case "key_figures":
-			d.KeyFigures = fieldsOf(f.Raw)
-		case "dates":
-			d.Dates = fieldsOf(f.Raw)
 		default:
-			d.Other = append(d.Other, Field{Key: f.Key, Value: textOf(f.Raw)})
+			d.special(f)
 		}
 	}
 	return d, true
+}
+
+// special decodes the lists and objects the details show in their own
+// form (key figures, dates, facts); one of another form, and every other
+// property, is kept in Other as text.
+func (d *Details) special(f layer.Member) {
+	var ok bool
+	switch f.Key {
+	case "key_figures":
+		d.KeyFigures, ok = fieldsOf(f.Raw)
+	case "dates":
+		d.Dates, ok = fieldsOf(f.Raw)
+	case "facts":
+		d.Facts, ok = factsOf(f.Raw)
+	}
+	if !ok {
+		d.Other = append(d.Other, Field{Key: f.Key, Value: textOf(f.Raw)})
+	}
 }
 
 // orderedObject is a JSON object's members in order (layer.Members), as
@@ -82,12 +102,65 @@ func orderedObject(raw []byte) []layer.Member {
 	return m
 }
 
-func fieldsOf(raw json.RawMessage) []Field {
-	var out []Field
-	for _, f := range orderedObject(raw) {
+// fieldsOf is an object's members as fields, and whether raw is an
+// object.
+func fieldsOf(raw json.RawMessage) ([]Field, bool) {
+	m, err := layer.Members(raw)
+	if err != nil {
+		return nil, false
+	}
+	out := make([]Field, 0, len(m))
+	for _, f := range m {
 		out = append(out, Field{Key: f.Key, Value: textOf(f.Raw)})
 	}
-	return out
+	return out, true
+}
+
+// factsOf reads a list of facts, each {"fact": text, "source": link} or
+// plain text, and whether raw is such a list: one holding anything else
+// is shown as it is, so that nothing in it goes unseen.
+func factsOf(raw json.RawMessage) ([]Fact, bool) {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return nil, false
+	}
+	out := make([]Fact, 0, len(items))
+	for _, it := range items {
+		f, ok := factOf(it)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, f)
+	}
+	return out, true
+}
+
+// factOf reads one fact: text, or an object of a text "fact" and a text
+// "source" and nothing else.
+func factOf(raw json.RawMessage) (Fact, bool) {
+	var f Fact
+	if json.Unmarshal(raw, &f.Text) == nil {
+		return f, f.Text != ""
+	}
+	m, err := layer.Members(raw)
+	if err != nil {
+		return f, false
+	}
+	for _, mb := range m {
+		var v string
+		if json.Unmarshal(mb.Raw, &v) != nil {
+			return f, false
+		}
+		switch mb.Key {
+		case "fact":
+			f.Text = v
+		case "source":
+			f.Source = strings.TrimSpace(v)
+		default:
+			return f, false
+		}
+	}
+	return f, f.Text != ""
 }
 
 func stringsOf(raw json.RawMessage) []string {

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -35,4 +36,24 @@ func CheckLink(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("data: %q is not a web link (it needs http:// or https://)", raw)
 	}
 	return nil, fmt.Errorf("data: link %q is refused: only %s links are opened", raw, strings.Join(LinkSchemes, ", "))
+}
+
+// doi is a Digital Object Identifier, bare or after "doi:".
+var doi = regexp.MustCompile(`^(?i:doi:\s*)?(10\.\d{4,9}/\S+)$`)
+
+// LinkOf is the link a property's value stands for: the value itself when
+// it is a web link (http or https, with a host), https://doi.org/… for a
+// DOI ("10.1016/j.x.2020.1", "doi:10.1016/…"), and "" for anything else.
+func LinkOf(value string) string {
+	v := strings.TrimSpace(value)
+	if m := doi.FindStringSubmatch(v); m != nil {
+		return (&url.URL{Scheme: "https", Host: "doi.org", Path: "/" + m[1]}).String()
+	}
+	if strings.ContainsAny(v, " \t\n") {
+		return ""
+	}
+	if u, err := CheckLink(v); err == nil && u.Scheme != "mailto" {
+		return v
+	}
+	return ""
 }
