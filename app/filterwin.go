@@ -94,6 +94,9 @@ func (w *Window) showNarrowed(f filter.Filter, n narrowed, shown []*layer.Layer)
 	w.Map.SetStatus(n.status, n.at)
 	w.Layers.SetFilter(n.masks)
 	w.Search.Filter = n.masks
+	if w.Table.Visible() {
+		w.Table.SetLayers(w.Map.Layers(), n.masks)
+	}
 	if n.timed {
 		w.Time.SetDates(n.dates)
 	}

@@ -32,8 +32,9 @@ var (
 
 // panels are the splits the side panels sit in.
 type panels struct {
-	main  *container.Split // the left panel | the rest
-	right *container.Split // the map | the details
+	main   *container.Split // the left panel | the rest
+	right  *container.Split // the map | the details
+	bottom *container.Split // the map | the attribute table
 }
 
 // layoutPanels puts left, centre and details in their splits, opened as
@@ -92,4 +93,6 @@ func (w *Window) savePanels() {
 	prefs.SetFloat(prefLeftOffset, w.panels.main.Offset)
 	prefs.SetBool(prefDetailsOpen, w.panels.right.Trailing.Visible())
 	prefs.SetFloat(prefRightOffset, w.panels.right.Offset)
+	prefs.SetBool(prefTableOpen, w.Table.Visible())
+	prefs.SetFloat(prefTableOffset, w.panels.bottom.Offset)
 }

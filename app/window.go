@@ -36,6 +36,8 @@ type Window struct {
 	Filter *FilterPanel
 	// Time is the time slider, below the map; hidden until asked for.
 	Time *TimeBar
+	// Table is the attribute table, below the map; hidden until asked for.
+	Table *AttributeTable
 	// Export is the last export dialog opened, if any.
 	Export  *ExportPanel
 	status  *widget.Label         // what the window last did or found
@@ -86,6 +88,13 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Time.Start = w.jobs.start
 	w.Time.OnChanged = func(string) { w.applyFilter(w.Filter.Filter()) }
 	w.Time.OnClose = w.HideTime
+	w.Table = NewAttributeTable()
+	w.Table.Start, w.Table.Parent, w.Table.OnSave = w.jobs.start, w.Window, w.SaveRowsDialog
+	w.Table.OnPick = func(s layer.Site) {
+		if r, ok := cat.Ref(s); ok {
+			w.showFound(search.Site{Layer: r.Layer, Index: r.Index})
+		}
+	}
 	w.indexer = newIndexer()
 	ctx, done := w.jobs.start()
 	articles, _ := search.Articles(ctx, cat) // a handful: quick
@@ -106,6 +115,9 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 			w.openDetails() // first: text laid out in a hidden panel wraps letter by letter
 		}
 		w.Details.SetFeature(s, under)
+		if w.Table.Visible() {
+			w.Table.ShowSite(s)
+		}
 	}
 	w.Details.OnPick = func(s layer.Site) {
 		w.Map.Select(s)
@@ -136,13 +148,14 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		tip(theme.UploadIcon(), "Export a picture, PDF or KML ("+mod("E")+")", w.OpenExport), // not a floppy-disk "save"
 		widget.NewToolbarSeparator(),
 		tip(theme.HistoryIcon(), "Time slider ("+mod("T")+")", w.ToggleTime),
+		tip(theme.GridIcon(), "Attribute table ("+mod("L")+")", w.ToggleTable),
 		widget.NewToolbarSpacer(),
 		tip(theme.InfoIcon(), "Details ("+mod("I")+")", w.ToggleDetails),
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
 	top := container.NewBorder(nil, nil, nil, w.Search, tools)
-	centre := container.NewBorder(top, container.NewVBox(w.Time, w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, container.NewStack(w.Map, w.Search.Results))
+	centre := container.NewBorder(top, container.NewVBox(w.Time, w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, w.layoutTable(container.NewStack(w.Map, w.Search.Results)))
 	left := container.NewVSplit(w.Layers, w.Filter)
 	left.Offset = 0.5
 	w.SetContent(container.NewStack(w.layoutPanels(left, centre, w.Details), w.tips.box))
@@ -183,7 +196,9 @@ func (w *Window) setMenu() {
 	find.Shortcut = SearchShortcut
 	tm := fyne.NewMenuItem("Time slider", w.ToggleTime)
 	tm.Shortcut = TimeShortcut
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm)))
+	tb := fyne.NewMenuItem("Attribute table", w.ToggleTable)
+	tb.Shortcut = TableShortcut
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm, tb)))
 	w.Canvas().AddShortcut(TimeShortcut, func(fyne.Shortcut) { w.ToggleTime() })
 	w.Canvas().AddShortcut(SearchShortcut, func(fyne.Shortcut) { w.FocusSearch() })
 	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })

@@ -88,9 +88,10 @@ func Encode(ctx context.Context, w io.Writer, f Format, s *render.Scene, scale f
 	return nil
 }
 
-// write writes to path through a temporary file that is renamed into
+// WriteFile writes to path through a temporary file that is renamed into
 // place when complete. On error or cancellation the target is untouched.
-func write(ctx context.Context, path string, encode func(w io.Writer) error) error {
+// Every file Lodemap saves goes through here.
+func WriteFile(ctx context.Context, path string, encode func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("export: %s: %w", path, err)

@@ -77,7 +77,7 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 		return err
 	}
 	if f.Layers() {
-		return write(ctx, path, func(w io.Writer) error {
+		return WriteFile(ctx, path, func(w io.Writer) error {
 			return writeLayers(ctx, w, f, shown(in), in, o, progress)
 		})
 	}
@@ -88,7 +88,7 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	if err != nil {
 		return err
 	}
-	return write(ctx, path, func(w io.Writer) error {
+	return WriteFile(ctx, path, func(w io.Writer) error {
 		return Encode(ctx, w, f, s, o.Size.Scale(), o.Title, progress)
 	})
 }
