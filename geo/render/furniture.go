@@ -227,7 +227,8 @@ func scaleBar(v view.Viewport, x, bottom float64) (Overlay, float64) {
 func legend(s *Scene, styles map[string]*style.Layer, x, bottom float64) (Overlay, bool) {
 	var rows []legendRowOf
 	fills := map[style.Fill]bool{}
-	for _, g := range s.Groups {
+	for k := len(s.Groups) - 1; k >= 0; k-- { // the layer drawn on top first, as listed
+		g := s.Groups[k]
 		if len(g.Markers) == 0 && len(g.Shapes) == 0 && len(g.Clusters) == 0 {
 			continue
 		}

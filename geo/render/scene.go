@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/lodemap/lodemap/geo/basemap"
 	"github.com/lodemap/lodemap/geo/index"
@@ -138,11 +139,18 @@ func Build(in Input) (*Scene, error) {
 	}
 	var cands []labelCand
 	proj := newProjector(v)
-	for _, l := range in.Layers {
+	// The first layer listed is drawn last, on top (as a layer list reads
+	// in QGIS): the dataset's own layers over those added after them.
+	for k := len(in.Layers) - 1; k >= 0; k-- {
+		l := in.Layers[k]
 		if in.Hidden[l.ID] {
 			continue
 		}
+		from := len(cands)
 		s.Groups = append(s.Groups, layerGroup(s, l, in, proj, &cands))
+		for c := from; c < len(cands); c++ {
+			cands[c].z = len(s.Groups) - 1
+		}
 	}
 	if !in.NoLabels {
 		s.Labels = placeLabels(cands, s)
@@ -423,6 +431,7 @@ type labelCand struct {
 	priority int
 	selected bool
 	reach    float64 // how far the selected marker reaches from its centre
+	z        int     // its layer's place in the drawing order, from the bottom
 }
 
 // placeLabels places labels greedily, selected first, then by priority,
@@ -438,38 +447,60 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 		if cands[i].priority != cands[j].priority {
 			return cands[i].priority > cands[j].priority
 		}
-		return cands[i].rank < cands[j].rank
+		if cands[i].rank != cands[j].rank {
+			return cands[i].rank < cands[j].rank
+		}
+		return cands[i].z > cands[j].z // the layer drawn above first
 	})
 	r := style.MarkerSize / 2
 	taken := newBoxGrid(s.Width, s.Height)
-	for _, g := range s.Groups {
+	for z, g := range s.Groups {
 		for _, m := range g.Markers {
-			taken.add(box{m.X - r, m.Y - r, m.X + r, m.Y + r})
+			taken.add(box{m.X - r, m.Y - r, m.X + r, m.Y + r, z})
 		}
 		for _, c := range g.Clusters {
-			taken.add(box{c.X - c.R - 2, c.Y - c.R - 2, c.X + c.R + 2, c.Y + c.R + 2})
+			taken.add(box{c.X - c.R - 2, c.Y - c.R - 2, c.X + c.R + 2, c.Y + c.R + 2, z})
 		}
 	}
 	var out []Label
 	for _, c := range cands {
-		own := box{c.x - r, c.y - r, c.x + r, c.y + r}
+		if !c.selected && bareNumber(c.text) {
+			continue // a record number says nothing on a map
+		}
+		own := box{c.x - r, c.y - r, c.x + r, c.y + r, c.z}
 		// A label's box at each spot grows with its width from the box of a
 		// zero-width label there. When every such box is blocked, so is the
-		// label: skip it without measuring it, as happens in crowds.
-		if !taken.anyFree(labelBoxes(c, 0), own, s) {
+		// label: skip it without measuring it, as happens in crowds. The
+		// selected site's label is placed whatever it covers.
+		if !c.selected && !taken.anyFree(labelBoxes(c, 0), own, s) {
 			continue
 		}
 		w := MeasureText(c.text, style.LabelSize, c.selected)
-		for _, b := range labelBoxes(c, w) {
-			if b.x0 < 0 || b.y0 < 0 || b.x1 > s.Width || b.y1 > s.Height || taken.hits(b, own) {
-				continue
+		boxes := labelBoxes(c, w)
+		at := -1
+		for k, b := range boxes {
+			if b.x0 >= 0 && b.y0 >= 0 && b.x1 <= s.Width && b.y1 <= s.Height && !taken.hits(b, own) {
+				at = k
+				break
 			}
+		}
+		if at < 0 && c.selected {
+			at = 0
+		}
+		if at >= 0 {
+			b := boxes[at]
+			b.z = math.MaxInt // a placed label blocks every label after it
 			taken.add(b)
 			out = append(out, Label{Text: c.text, X: b.x0 + 2, Y: b.y1 - style.LabelSize*0.28 - 2, Bold: c.selected})
-			break
 		}
 	}
 	return out
+}
+
+// bareNumber reports whether a label is only a number ("566", "12-04"),
+// as record numbers used for names are.
+func bareNumber(text string) bool {
+	return text != "" && strings.IndexFunc(text, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(" .,-/#", r) }) < 0
 }
 
 // labelBoxes are the boxes a label of width w would take right of, left of,
@@ -478,7 +509,9 @@ func labelBoxes(c labelCand, w float64) []box {
 	asc := style.LabelSize * 0.72
 	desc := style.LabelSize * 0.28
 	off := max(style.LabelOffset, c.reach+2)
-	at := func(x, y float64) box { return box{x - 2, y - asc - 2, x + w + 2, y + desc + 2} }
+	// A label's box lies above every marker: only labels placed before it
+	// and the markers of its own layer and those above block it.
+	at := func(x, y float64) box { return box{x - 2, y - asc - 2, x + w + 2, y + desc + 2, c.z} }
 	return []box{
 		at(c.x+off, c.y+asc/2),
 		at(c.x-off-w, c.y+asc/2),
@@ -498,7 +531,12 @@ func (g *boxGrid) anyFree(bs []box, own box, s *Scene) bool {
 	return false
 }
 
-type box struct{ x0, y0, x1, y1 float64 }
+// box is a taken or wanted rectangle of the frame; z is the place in the
+// drawing order of the layer it belongs to.
+type box struct {
+	x0, y0, x1, y1 float64
+	z              int
+}
 
 func (b box) overlaps(t box) bool { return b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 }
 
@@ -530,14 +568,15 @@ func (g *boxGrid) add(b box) {
 	}
 }
 
-// hits reports whether b overlaps a box other than own, the box of the
-// label's own marker, which the label may touch.
+// hits reports whether b overlaps a box of its layer or one drawn above
+// it, other than own, the box of the label's own marker, which the label
+// may touch. Placed labels are boxes of the layer above all.
 func (g *boxGrid) hits(b, own box) bool {
 	x0, y0, x1, y1 := g.span(b)
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
 			for _, t := range g.cells[y*g.nx+x] {
-				if t != own && b.overlaps(t) {
+				if t.z >= b.z && t != own && b.overlaps(t) {
 					return true
 				}
 			}
