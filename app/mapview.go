@@ -23,6 +23,7 @@ import (
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 	"github.com/lodemap/lodemap/geo/view"
+	"github.com/paulmach/orb"
 )
 
 // Keyboard and wheel steps.
@@ -46,24 +47,28 @@ type MapView struct {
 	OnSelect func(site layer.Site, under []data.Ref)
 	// OnViewChanged is called on the UI thread after the view changes.
 	OnViewChanged func(v view.Viewport)
+	// OnMeasure is called with the measured path when it changes.
+	OnMeasure func(path []orb.Point)
 
 	cat  *data.Catalog
 	home view.Viewport
 
-	mu       sync.Mutex // guards the fields below, read by the render goroutine
-	layers   []*layer.Layer
-	indexes  []*index.Layer
-	view     view.Viewport
-	hidden   map[string]bool
-	styles   map[string]*style.Layer    // by layer id; none: by kind and status
-	filter   map[string]*layer.Mask     // by layer id; none: the whole layer
-	status   map[string]*layer.Statuses // by layer id, the statuses at the time slider's date
-	asOf     string                     // that date's caption
-	priority map[layer.Site]int         // the dataset's label priorities
-	spider   *render.Spider             // sites sharing a point, fanned out by a click
-	selected layer.Site
-	hovered  layer.Site
-	scale    float32
+	mu        sync.Mutex // guards the fields below, read by the render goroutine
+	layers    []*layer.Layer
+	indexes   []*index.Layer
+	view      view.Viewport
+	hidden    map[string]bool
+	styles    map[string]*style.Layer    // by layer id; none: by kind and status
+	filter    map[string]*layer.Mask     // by layer id; none: the whole layer
+	status    map[string]*layer.Statuses // by layer id, the statuses at the time slider's date
+	asOf      string                     // that date's caption
+	measure   []orb.Point                // the measured path, lon/lat
+	measuring bool                       // clicks add to the path
+	priority  map[layer.Site]int         // the dataset's label priorities
+	spider    *render.Spider             // sites sharing a point, fanned out by a click
+	selected  layer.Site
+	hovered   layer.Site
+	scale     float32
 
 	gen      uint64 // bumped by every render request
 	hoverTip string // the tooltip: the hovered site's name, or a cluster's count
@@ -341,9 +346,14 @@ func (m *MapView) FeaturesAt(p fyne.Position) []data.Ref {
 }
 
 // Tapped zooms into a cluster, or selects the nearest feature within the
-// hit tolerance, or clears the selection on empty map.
+// hit tolerance, or clears the selection on empty map; while measuring, it
+// adds a point to the path.
 func (m *MapView) Tapped(e *fyne.PointEvent) {
 	m.focus()
+	if m.Measuring() {
+		m.measureAt(e.Position)
+		return
+	}
 	if c, ok := m.clusterAt(e.Position); ok {
 		v := m.View()
 		x, y := float64(e.Position.X), float64(e.Position.Y)
@@ -442,7 +452,10 @@ func (m *MapView) MouseOut() {
 func (m *MapView) Cursor() desktop.Cursor {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.hoverTip != "" {
+	switch {
+	case m.measuring:
+		return desktop.CrosshairCursor
+	case m.hoverTip != "":
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
@@ -467,6 +480,9 @@ func (m *MapView) TypedRune(r rune) {
 
 // TypedKey pans on the arrow keys and goes home on Home.
 func (m *MapView) TypedKey(e *fyne.KeyEvent) {
+	if m.measureKey(e.Name) {
+		return
+	}
 	switch e.Name {
 	case fyne.KeyLeft:
 		m.PanBy(keyPanStep, 0)
@@ -529,7 +545,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf,
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure),
 		LabelPriority: m.priority, Spider: m.spider}
 }
 

@@ -82,7 +82,10 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.Search.OnArticle = w.openFound
 	w.columns = filter.NewColumns()
 	w.Filter = NewFilterPanel()
-	w.Filter.OnChanged = w.applyFilter
+	w.Filter.OnChanged = func(f filter.Filter) {
+		w.applyFilter(f)
+		w.keysToMap()
+	}
 	w.Time = NewTimeBar()
 	w.Time.Hide()
 	w.Time.Start = w.jobs.start
@@ -104,7 +107,10 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		w.indexer.run(ctx, articles, layers, func(ix *search.Index) { w.Search.Index = ix })
 	}()
 
-	w.Layers.OnToggle = w.Map.SetLayerVisible
+	w.Layers.OnToggle = func(id string, on bool) {
+		w.Map.SetLayerVisible(id, on)
+		w.keysToMap()
+	}
 	w.Layers.Removable = cat.Added
 	w.Layers.OnRemove = w.RemoveLayer
 	w.Layers.OnStyle = func(id string) { w.ShowStyleDialog(id) }
@@ -131,6 +137,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		}
 	}
 	w.Details.OnOpenURL = func(u *url.URL) { w.OpenLink(u.String()) }
+	w.Map.OnMeasure = w.showMeasure
 	w.Map.OnViewChanged = func(v view.Viewport) {
 		w.coords.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
 	}
@@ -149,6 +156,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 		widget.NewToolbarSeparator(),
 		tip(theme.HistoryIcon(), "Time slider ("+mod("T")+")", w.ToggleTime),
 		tip(theme.GridIcon(), "Attribute table ("+mod("L")+")", w.ToggleTable),
+		tip(rulerIcon, "Measure distance ("+mod("M")+")", w.ToggleMeasure),
 		widget.NewToolbarSpacer(),
 		tip(theme.InfoIcon(), "Details ("+mod("I")+")", w.ToggleDetails),
 	)
@@ -198,12 +206,24 @@ func (w *Window) setMenu() {
 	tm.Shortcut = TimeShortcut
 	tb := fyne.NewMenuItem("Attribute table", w.ToggleTable)
 	tb.Shortcut = TableShortcut
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm, tb)))
+	ms := fyne.NewMenuItem("Measure distance", w.ToggleMeasure)
+	ms.Shortcut = MeasureShortcut
+	w.Canvas().AddShortcut(MeasureShortcut, func(fyne.Shortcut) { w.ToggleMeasure() })
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm, tb, ms)))
 	w.Canvas().AddShortcut(TimeShortcut, func(fyne.Shortcut) { w.ToggleTime() })
 	w.Canvas().AddShortcut(SearchShortcut, func(fyne.Shortcut) { w.FocusSearch() })
 	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })
 	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })
 	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
+}
+
+// keysToMap gives the keyboard back to the map after a click on a check
+// box: +, - and the arrow keys zoom and pan, as they do before anything is
+// clicked, instead of going to a box that ignores them.
+func (w *Window) keysToMap() {
+	if _, typing := w.Canvas().Focused().(*widget.Entry); !typing {
+		w.Canvas().Unfocus()
+	}
 }
 
 // OpenLink opens a link from the data in the browser or mail program, if

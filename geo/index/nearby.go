@@ -37,7 +37,7 @@ func Nearby(layers []*Layer, p orb.Point, km float64, limit int, skip func(l *la
 					return
 				}
 				q := l.LonLat[i]
-				if d := geo.Distance(p, q) / 1000; d <= km {
+				if d := geo.DistanceHaversine(p, q) / 1000; d <= km {
 					out = append(out, Near{Layer: l, Index: i, Km: d, Bearing: math.Mod(geo.Bearing(p, q)+360, 360)})
 				}
 			})

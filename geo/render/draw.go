@@ -220,6 +220,9 @@ func (d *drawer) overlay(ctx context.Context, o Overlay) error {
 	for _, p := range o.Polys {
 		d.b.Path([][]orb.Point{p.Points}, Paint{Fill: p.Fill})
 	}
+	for _, l := range o.Lines {
+		d.b.Lines([][]orb.Point{l.Points}, l.Paint)
+	}
 	for _, m := range o.Markers {
 		d.b.Symbol(m.Symbol(), m.X, m.Y, "")
 	}

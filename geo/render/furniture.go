@@ -24,9 +24,10 @@ type Furniture struct {
 
 // Overlay is one piece of page furniture, drawn as a named group.
 type Overlay struct {
-	Name    string // "attribution", "title", "legend", "scalebar", "north", "footnote"
+	Name    string // "measure", "attribution", "title", "legend", "scalebar", "north", "footnote"
 	Boxes   []Box
 	Polys   []Poly
+	Lines   []Stroke
 	Markers []Marker
 	Texts   []Text
 }

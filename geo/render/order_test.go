@@ -55,6 +55,11 @@ func TestAddedLayerBelow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, want := range []string{"Beylikova", "Eti Maden Beylikova industrial REE processing plant", "BYD Turkiye EV/PHEV plant"} {
+		if !slices.Contains(labels(alone), want) {
+			t.Errorf("no label %q at the start view: %q", want, labels(alone))
+		}
+	}
 	layers := append(slices.Clone(cat.Layers), reference(cat))
 	with, err := render.Build(render.Input{View: v, Layers: layers})
 	if err != nil {

@@ -123,6 +123,9 @@ type Input struct {
 	// AsOf, when not "", says which date the map is as of ("As of 4 Sep
 	// 2024"), shown at the top left.
 	AsOf string
+	// Measure is the measure tool's path, lon/lat points clicked in turn:
+	// drawn along great circles with its length.
+	Measure []orb.Point
 }
 
 // Build makes the Scene for one frame.
@@ -155,7 +158,10 @@ func Build(in Input) (*Scene, error) {
 	if !in.NoLabels {
 		s.Labels = placeLabels(cands, s)
 	}
-	s.Overlays = furniture(s, in)
+	if o, ok := measureOverlay(in.View, in.Measure); ok {
+		s.Overlays = append(s.Overlays, o)
+	}
+	s.Overlays = append(s.Overlays, furniture(s, in)...)
 	return s, nil
 }
 
@@ -538,6 +544,12 @@ type box struct {
 	z              int
 }
 
+// sameSpot reports whether two boxes cover the same place, of whichever
+// layers: sites sharing a point do not block each other's labels.
+func (b box) sameSpot(t box) bool {
+	return b.x0 == t.x0 && b.y0 == t.y0 && b.x1 == t.x1 && b.y1 == t.y1
+}
+
 func (b box) overlaps(t box) bool { return b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1 }
 
 // boxGrid holds boxes in square cells of the frame.
@@ -576,7 +588,7 @@ func (g *boxGrid) hits(b, own box) bool {
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
 			for _, t := range g.cells[y*g.nx+x] {
-				if t.z >= b.z && t != own && b.overlaps(t) {
+				if t.z >= b.z && !t.sameSpot(own) && b.overlaps(t) {
 					return true
 				}
 			}
