@@ -12,6 +12,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
+	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -47,12 +48,8 @@ func NewLayerPanel(cat *data.Catalog) *LayerPanel {
 		header: widget.NewLabelWithStyle("Layers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	p.statusKey = []fyne.CanvasObject{widget.NewSeparator(),
 		widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	for _, st := range []struct{ status, text string }{
-		{"operating", "Operating or commissioning"},
-		{"under_construction", "Under construction"},
-		{"planned", "Planned, announced or proposed"},
-	} {
-		p.statusKey = append(p.statusKey, keyRow(style.For("", st.status), st.text).box) // a kind-neutral grey circle
+	for _, k := range render.StatusKey {
+		p.statusKey = append(p.statusKey, keyRow(style.For("", k.Status), k.Text).box) // a kind-neutral grey circle
 	}
 	p.ExtendBaseWidget(p)
 	p.SetLayers(cat.Layers)
@@ -114,6 +111,7 @@ type layerRow struct {
 	entries []*keyEntry          // the key rows shown
 	kinds   []layer.KindCount    // what the key shows
 	shown   *style.Layer         // the style the key shows, when not by kind
+	fill    style.Fill           // the key's fill: pale for a layer of no statuses
 }
 
 func (p *LayerPanel) newRow(id string) *layerRow {
@@ -149,9 +147,16 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 	} else {
 		r.check.SetText(fmt.Sprintf("%s (%d of %d)", l.Title, mask.Count(l.Len()), l.Len()))
 	}
+	fill := style.Solid
+	if !style.AnyGiven(l.Status) {
+		fill = style.Pale // its markers are all pale, and so is its key
+	}
+	if fill != r.fill {
+		r.fill, r.byKind, r.kinds, r.shown = fill, map[string]*keyEntry{}, nil, nil
+	}
 	if st != nil && st.Mode != style.ByKind {
 		if st != r.shown {
-			r.setKey(styleKey(st, l.Title))
+			r.setKey(styleKey(st, l.Title, fill))
 			r.shown, r.kinds = st, nil
 		}
 		return
@@ -168,7 +173,9 @@ func (r *layerRow) update(l *layer.Layer, st *style.Layer, mask *layer.Mask) {
 		if ok {
 			e.label.SetText(text)
 		} else {
-			e = keyRow(style.For(kc.Kind, "operating"), text)
+			m := style.For(kc.Kind, "operating")
+			m.Fill = fill
+			e = keyRow(m, text)
 			r.byKind[kc.Kind] = e
 		}
 		entries = append(entries, e)
@@ -243,14 +250,15 @@ func (r *layerRow) setShown(on bool) {
 }
 
 // styleKey is the key rows of a style: its categories with their counts,
-// its colour or its sizes.
-func styleKey(st *style.Layer, title string) []*keyEntry {
+// its colour or its sizes, with the fill given.
+func styleKey(st *style.Layer, title string, fill style.Fill) []*keyEntry {
 	var out []*keyEntry
 	for _, e := range st.Key(title) {
 		text := e.Text
 		if e.Count > 0 {
 			text = fmt.Sprintf("%s (%d)", e.Text, e.Count)
 		}
+		e.Marker.Fill = fill
 		out = append(out, keyRow(e.Marker, text))
 	}
 	return out

@@ -237,28 +237,12 @@ func legend(s *Scene, styles map[string]*style.Layer, x, bottom float64) (Overla
 			fills[m.Style.Fill] = true
 		}
 		rows = append(rows, legendRowOf{text: g.Title, header: true})
-		rows = append(rows, groupKey(g, styles[g.Layer])...)
+		rows = append(rows, groupKey(g, styles[g.Layer], keyFill(g.Markers))...)
 	}
 	if len(rows) == 0 {
 		return Overlay{}, false
 	}
-	if len(fills) > 0 {
-		rows = append(rows, legendRowOf{text: "Status", header: true})
-	}
-	for _, f := range []struct {
-		fill   style.Fill
-		status string
-		text   string
-	}{
-		{style.Solid, "operating", "Operating or commissioning"},
-		{style.Dashed, "under_construction", "Under construction"},
-		{style.Hollow, "planned", "Planned, announced or proposed"},
-	} {
-		if fills[f.fill] {
-			st := style.For("", f.status)
-			rows = append(rows, legendRowOf{text: f.text, marker: &st})
-		}
-	}
+	rows = append(rows, statusRows(fills)...)
 	// A row is as tall as its key: a size legend's large markers need more.
 	heights := make([]float64, len(rows))
 	h := 2 * pad
@@ -288,6 +272,31 @@ func legend(s *Scene, styles map[string]*style.Layer, x, bottom float64) (Overla
 	return o, true
 }
 
+// StatusKey is the key of the status fills, in the order the legend and
+// the layer panel list them, each drawn with the status it names.
+var StatusKey = []struct{ Status, Text string }{
+	{"operating", "Operating or commissioning"},
+	{"under_construction", "Under construction"},
+	{"planned", "Planned, announced or proposed"},
+	{"", "Status not given"},
+}
+
+// statusRows are the legend's rows of the status fills shown. Features with
+// no status are explained only beside others that have one: a file of no
+// statuses at all has nothing to explain.
+func statusRows(fills map[style.Fill]bool) []legendRowOf {
+	if len(fills) == 0 || len(fills) == 1 && fills[style.Pale] {
+		return nil
+	}
+	rows := []legendRowOf{{text: "Status", header: true}}
+	for _, k := range StatusKey {
+		if st := style.For("", k.Status); fills[st.Fill] {
+			rows = append(rows, legendRowOf{text: k.Text, marker: &st})
+		}
+	}
+	return rows
+}
+
 // legendRowOf is one row of the legend: a header, or a key and its text.
 type legendRowOf struct {
 	text   string
@@ -295,11 +304,29 @@ type legendRowOf struct {
 	marker *style.Marker
 }
 
+// keyFill is the fill of a layer's key in the legend: pale when all its
+// markers in the frame have no status, as they are drawn; else solid, and
+// the Status rows explain the fills.
+func keyFill(ms []Marker) style.Fill {
+	for _, m := range ms {
+		if m.Style.Fill != style.Pale {
+			return style.Solid
+		}
+	}
+	if len(ms) == 0 {
+		return style.Solid
+	}
+	return style.Pale
+}
+
 // groupKey is a layer's key in the legend: its kinds as drawn, or its
-// style's categories, colour or sizes.
-func groupKey(g Group, st *style.Layer) []legendRowOf {
+// style's categories, colour or sizes; each marker with the fill given.
+func groupKey(g Group, st *style.Layer, fill style.Fill) []legendRowOf {
 	var rows []legendRowOf
-	key := func(text string, m style.Marker) { rows = append(rows, legendRowOf{text: text, marker: &m}) }
+	key := func(text string, m style.Marker) {
+		m.Fill = fill
+		rows = append(rows, legendRowOf{text: text, marker: &m})
+	}
 	switch {
 	case st == nil || st.Mode == style.ByKind:
 		seen := map[string]bool{}

@@ -49,21 +49,22 @@ const (
 // dash is the dash pattern of outlines of sites not yet built.
 var dash = [2]float64{6, 4}
 
+// shapeFill is the opacity of a polygon's fill, by its marker's fill:
+// sites not yet operating fainter, as their markers are hollow, and those
+// with no status between, as their markers are pale.
+var shapeFill = map[style.Fill]uint8{style.Solid: 0x59, style.Pale: 0x33, style.Hollow: 0x26, style.Dashed: 0x26}
+
 // shapePaint is how a feature with marker m is painted: polygons filled
 // with its colour, see-through, and outlined in it; lines stroked in it.
-// Sites not yet operating are dashed and fainter, as their markers are
-// hollow.
+// Sites not yet operating are dashed, as their markers are hollow.
 func shapePaint(m style.Marker, closed, hovered bool) Paint {
 	p := Paint{Stroke: m.Color, Width: lineWidth}
 	if closed {
 		fill := m.Color
-		fill.A = 0x59
-		if m.Fill != style.Solid {
-			fill.A = 0x26
-		}
+		fill.A = shapeFill[m.Fill]
 		p.Fill, p.Width = fill, outlineWidth
 	}
-	if m.Fill != style.Solid {
+	if m.Fill == style.Hollow || m.Fill == style.Dashed {
 		p.Dash = dash
 	}
 	if hovered {

@@ -42,9 +42,10 @@ func (m Marker) Symbol() Symbol {
 }
 
 // markerPaths is a marker as filled outlines, painted in order: a halo ring
-// when selected, the outline band in the kind's colour (dashed when under
-// construction), then the inside (colour when solid, white when hollow or
-// dashed). extent is how far the paths reach from the centre.
+// when selected, the outline band (dashed when under construction), then
+// the inside, in the colours of style.Marker.Paint; a solid marker's
+// outline band is thinner. extent is how far the paths reach from the
+// centre.
 func markerPaths(m style.Marker, selected, hovered bool) (paths []FillPath, extent float64) {
 	r := m.Radius()
 	if m.Dot {
@@ -64,10 +65,7 @@ func markerPaths(m style.Marker, selected, hovered bool) (paths []FillPath, exte
 		add(r+sw/2+style.HaloWidth, style.Highlight)
 		add(r+sw/2+1, style.HollowInside)
 	}
-	outline, inside := darken(m.Color), m.Color
-	if m.Fill != style.Solid {
-		outline, inside = m.Color, style.HollowInside
-	}
+	outline, inside := m.Paint()
 	if m.Fill == style.Dashed {
 		add(r+sw/2, style.HollowInside)
 		for _, d := range dashes(shape, r+sw/2+0.5, r-sw) {
@@ -124,8 +122,4 @@ func densify(pts [][2]float64, n int) [][2]float64 {
 		}
 	}
 	return out
-}
-
-func darken(c color.NRGBA) color.NRGBA {
-	return color.NRGBA{uint8(float64(c.R) * 0.6), uint8(float64(c.G) * 0.6), uint8(float64(c.B) * 0.6), c.A}
 }

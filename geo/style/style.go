@@ -1,6 +1,7 @@
 // Package style decides how a feature looks: a marker shape and colour by
 // kind, a fill by status (operating solid, planned hollow, under construction
-// dashed), marker and label sizes, and the human names of kinds and statuses.
+// dashed, none given pale), marker and label sizes, and the human names of
+// kinds and statuses.
 // Which kinds and statuses a dataset may use is the data package's schema;
 // any other value gets a neutral look.
 // The default palette is Okabe-Ito, which stays distinct under the common
@@ -35,6 +36,7 @@ const (
 	Solid  Fill = iota // operating, commissioning
 	Hollow             // planned, announced, proposed, exploration
 	Dashed             // under construction: hollow with a dashed outline
+	Pale               // no status, or one not known: a pale inside, a solid outline
 )
 
 // Marker is the look of one marker.
@@ -117,9 +119,10 @@ var statuses = map[string]struct {
 }
 
 // For returns the marker of a feature; unknown kinds get a grey circle and
-// unknown statuses a solid fill, so nothing loaded is invisible.
+// no status or an unknown one a pale fill, so nothing loaded is invisible
+// and nothing is taken for operating.
 func For(kind, status string) Marker {
-	m := Marker{Shape: Circle, Color: Grey}
+	m := Marker{Shape: Circle, Color: Grey, Fill: Pale}
 	if k, ok := kinds[kind]; ok {
 		m.Shape, m.Color = k.shape, k.color
 	}
@@ -127,6 +130,46 @@ func For(kind, status string) Marker {
 		m.Fill = s.fill
 	}
 	return m
+}
+
+// AnyGiven reports whether any of the statuses is one the style knows: a
+// layer of none draws every marker pale, and its key does too.
+func AnyGiven(of []string) bool {
+	for _, st := range of {
+		if st == "" {
+			continue
+		}
+		if _, ok := statuses[st]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Paint is the colours of the marker's outline and inside, which every
+// way of drawing a marker uses: solid, a darker outline around the
+// colour; hollow and dashed, the colour around white; pale, the colour
+// around a mix of it and white.
+func (m Marker) Paint() (outline, inside color.NRGBA) {
+	switch m.Fill {
+	case Solid:
+		return darken(m.Color), m.Color
+	case Pale:
+		return m.Color, Paler(m.Color)
+	}
+	return m.Color, HollowInside
+}
+
+// Paler mixes a colour 55% of the way to white: the inside of a marker
+// with no status.
+func Paler(c color.NRGBA) color.NRGBA {
+	mix := func(v uint8) uint8 { return v + uint8(math.Round(float64(255-v)*0.55)) }
+	return color.NRGBA{mix(c.R), mix(c.G), mix(c.B), c.A}
+}
+
+// darken takes a colour 40% of the way to black.
+func darken(c color.NRGBA) color.NRGBA {
+	return color.NRGBA{uint8(float64(c.R) * 0.6), uint8(float64(c.G) * 0.6), uint8(float64(c.B) * 0.6), c.A}
 }
 
 // LabelRank orders labels: lower ranks are placed first.

@@ -1,6 +1,8 @@
 package style
 
 import (
+	"fmt"
+	"image/color"
 	"testing"
 )
 
@@ -15,7 +17,9 @@ func TestFor(t *testing.T) {
 		{"automaker_plant", "commissioning", Marker{Shape: Circle, Color: Purple, Fill: Solid}},
 		{"headquarters", "announced", Marker{Shape: Star, Color: Black, Fill: Hollow}},
 		{"smelter", "operating", Marker{Shape: Circle, Color: Grey, Fill: Solid}},
-		{"mine", "dormant", Marker{Shape: Triangle, Color: Vermillion, Fill: Solid}},
+		{"mine", "dormant", Marker{Shape: Triangle, Color: Vermillion, Fill: Pale}},
+		{"refinery", "", Marker{Shape: Square, Color: Blue, Fill: Pale}},
+		{"", "", Marker{Shape: Circle, Color: Grey, Fill: Pale}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+"/"+tt.status, func(t *testing.T) {
@@ -23,6 +27,35 @@ func TestFor(t *testing.T) {
 				t.Errorf("For = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPaint checks each fill's colours: a marker with no status is never
+// painted as an operating one (nor as a planned one), its outline the
+// colour and its inside paler.
+func TestPaint(t *testing.T) {
+	tests := []struct {
+		fill            Fill
+		outline, inside color.NRGBA
+	}{
+		{Solid, color.NRGBA{0x00, 0x5E, 0x45, 0xFF}, Green},
+		{Hollow, Green, HollowInside},
+		{Dashed, Green, HollowInside},
+		{Pale, Green, color.NRGBA{0x8C, 0xD3, 0xC0, 0xFF}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.fill), func(t *testing.T) {
+			o, in := Marker{Color: Green, Fill: tt.fill}.Paint()
+			if o != tt.outline || in != tt.inside {
+				t.Errorf("Paint = %v, %v; want %v, %v", o, in, tt.outline, tt.inside)
+			}
+		})
+	}
+	pale := For("deposit", "")
+	for _, status := range []string{"operating", "planned", "under_construction"} {
+		if For("deposit", status) == pale {
+			t.Errorf("a deposit of no status looks like a %s one", status)
+		}
 	}
 }
 

@@ -174,7 +174,8 @@ func needGDAL(t *testing.T) {
 }
 
 // TestStyles checks one shared style per look, lighter for planned and
-// announced sites, and see-through polygon fills.
+// announced sites, pale for those with no status, and see-through polygon
+// fills.
 func TestStyles(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(context.Background(), &b, testLayers(), Options{}, nil); err != nil {
@@ -187,6 +188,9 @@ func TestStyles(t *testing.T) {
 		{"announced deposit is lighter", `<Style id="kind-deposit-light"><IconStyle><color>ff7fcff2</color>`},
 		{"see-through fill", `<PolyStyle><color>66009fe6</color><outline>1</outline></PolyStyle>`},
 		{"fainter light fill", `<PolyStyle><color>337fcff2</color>`},
+		{"mine of no status is pale inside, its line full", `<Style id="kind-mine-pale"><IconStyle><color>ff8cb7ec</color><Icon><href>` + iconHref +
+			`</href></Icon></IconStyle><LineStyle><color>ff005ed5</color><width>2</width></LineStyle><PolyStyle><color>33005ed5</color>`},
+		{"placemark of no status", `<Placemark id="works"><name>Works</name><styleUrl>#kind-mine-pale</styleUrl>`},
 		{"placemark id and style", `<Placemark id="refinery"><name>Refinery</name><description>A plant &amp; a port</description><styleUrl>#kind-refinery-light</styleUrl>`},
 		{"attributes", `<Data name="operator"><value>Eti Maden &lt;TR&gt;</value></Data>`},
 		{"folder title", "<Folder><name>Sites &amp; plants</name>"},
@@ -198,8 +202,8 @@ func TestStyles(t *testing.T) {
 			}
 		})
 	}
-	if n := strings.Count(doc, "<Style id="); n != 6 {
-		t.Errorf("%d styles, want 6 (deposit, refinery, mine and road looks)", n)
+	if n := strings.Count(doc, "<Style id="); n != 7 {
+		t.Errorf("%d styles, want 7 (deposit, refinery, mine and road looks)", n)
 	}
 }
 

@@ -17,17 +17,22 @@ import (
 const iconHref = "https://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
 
 // looks are the styles the features use: one per kind and fill (planned,
-// announced and other hollow statuses get a lighter one), in the order
-// first seen.
+// announced and other hollow statuses get a lighter one, features with no
+// status a pale one), in the order first seen.
 type looks struct {
 	order []look
 	ids   map[look]string
 }
 
+// look is a kind and the fill of its markers: Solid (under construction
+// too: KML has no dashed lines), Hollow or Pale.
 type look struct {
-	kind  string
-	light bool
+	kind string
+	fill style.Fill
 }
+
+// lookSuffix ends the style id of a look that is not solid.
+var lookSuffix = map[style.Fill]string{style.Hollow: "-light", style.Pale: "-pale"}
 
 func newLooks(layers []*layer.Layer, o Options) *looks {
 	ls := &looks{ids: map[look]string{}}
@@ -42,16 +47,17 @@ func newLooks(layers []*layer.Layer, o Options) *looks {
 	return ls
 }
 
-// id is the style id of a kind and status: "deposit", "deposit-light".
+// id is the style id of a kind and status: "kind-deposit",
+// "kind-deposit-light", "kind-deposit-pale".
 func (ls *looks) id(kind, status string) string {
-	k := look{kind: kind, light: style.For(kind, status).Fill == style.Hollow}
+	k := look{kind: kind, fill: style.For(kind, status).Fill}
+	if k.fill == style.Dashed {
+		k.fill = style.Solid
+	}
 	if id, ok := ls.ids[k]; ok {
 		return id
 	}
-	id := "kind-" + idText(kind)
-	if k.light {
-		id += "-light"
-	}
+	id := "kind-" + idText(kind) + lookSuffix[k.fill]
 	ls.ids[k] = id
 	ls.order = append(ls.order, k)
 	return id
@@ -73,17 +79,22 @@ func idText(s string) string {
 
 // styles are the shared Style elements: icon, line and polygon in the
 // kind's colour; polygons filled see-through; a light look paler, with a
-// thinner line and a fainter fill.
+// thinner line and a fainter fill; a pale look with the icon of the pale
+// inside of its marker, and a fainter fill.
 func (ls *looks) styles() []gokml.Element {
 	out := make([]gokml.Element, len(ls.order))
 	for k, lk := range ls.order {
 		c := style.For(lk.kind, "").Color
-		width, fill := 2.0, uint8(0x66)
-		if lk.light {
-			c, width, fill = paler(c), 1.5, 0x33
+		icon, width, fill := c, 2.0, uint8(0x66)
+		switch lk.fill {
+		case style.Hollow:
+			c, icon, width, fill = paler(c), paler(c), 1.5, 0x33
+		case style.Pale:
+			_, icon = style.Marker{Color: c, Fill: style.Pale}.Paint()
+			fill = 0x33
 		}
 		out[k] = gokml.SharedStyle(ls.ids[lk],
-			gokml.IconStyle(kmlColor(c), gokml.Icon(gokml.Href(iconHref))),
+			gokml.IconStyle(kmlColor(icon), gokml.Icon(gokml.Href(iconHref))),
 			gokml.LineStyle(kmlColor(c), gokml.Width(width)),
 			gokml.PolyStyle(kmlColor{c.R, c.G, c.B, fill}, gokml.Outline(true)),
 		)
