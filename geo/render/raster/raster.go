@@ -19,9 +19,20 @@ import (
 // keep their look at any resolution. sprites may be nil (a cache for this
 // drawing alone). progress and ctx are Scene.Draw's.
 func Draw(ctx context.Context, s *render.Scene, scale float64, sprites *Sprites, progress func(done, total int)) (*image.RGBA, error) {
+	return DrawInto(ctx, s, scale, sprites, nil, progress)
+}
+
+// DrawInto draws as Draw does, into dst (cleared first) when it has the
+// picture's size, else into a new image.
+func DrawInto(ctx context.Context, s *render.Scene, scale float64, sprites *Sprites, dst *image.RGBA, progress func(done, total int)) (*image.RGBA, error) {
 	w := int(math.Ceil(s.Width * scale))
 	h := int(math.Ceil(s.Height * scale))
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	img := dst
+	if img == nil || img.Rect != image.Rect(0, 0, w, h) {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(img.Pix)
+	}
 	c := New(img, scale, sprites)
 	c.bands = runtime.GOMAXPROCS(0)
 	if err := s.Draw(ctx, c, progress); err != nil {

@@ -2,6 +2,7 @@ package raster
 
 import (
 	"image"
+	"image/draw"
 	"math"
 
 	xdraw "golang.org/x/image/draw"
@@ -30,8 +31,10 @@ func (f faces) get(size float64, bold bool) font.Face {
 	return fc
 }
 
-// Text implements render.Backend: a halo, when asked for, is the text drawn
-// shifted around its place in the halo colour, under the text.
+// Text implements render.Backend: a halo, when asked for, is the text as
+// if drawn shifted round its place in the halo colour, under the text.
+// The glyphs are drawn once, into a mask, and the halo made from the mask:
+// drawing them nine times cost a frame of many labels most of its time.
 func (c *Canvas) Text(t render.Text) {
 	if c.recording {
 		c.calls = append(c.calls, call{kind: callText, text: &t})
@@ -39,24 +42,59 @@ func (c *Canvas) Text(t render.Text) {
 	}
 	c.flush()
 	s := c.scale
-	d := font.Drawer{Dst: c.img, Face: c.faces.get(t.Size*s, t.Bold)}
+	face := c.faces.get(t.Size*s, t.Bold)
 	x, y := t.X*s, t.Y*s
+	h := 0
 	if t.Halo.A != 0 {
-		d.Src = image.NewUniform(t.Halo)
-		h := math.Max(1, math.Round(s*render.HaloWidth))
-		for dy := -h; dy <= h; dy++ {
-			for dx := -h; dx <= h; dx++ {
-				if dx == 0 && dy == 0 {
+		h = int(math.Max(1, math.Round(s*render.HaloWidth)))
+	}
+	b, _ := font.BoundString(face, t.Text)
+	// The mask covers the glyphs' pixels and the halo round them; it is
+	// placed at (x0, y0) on the canvas.
+	x0 := int(math.Floor(x+float64(b.Min.X)/64)) - h - 1
+	y0 := int(math.Floor(y+float64(b.Min.Y)/64)) - h - 1
+	x1 := int(math.Ceil(x+float64(b.Max.X)/64)) + h + 1
+	y1 := int(math.Ceil(y+float64(b.Max.Y)/64)) + h + 1
+	r := image.Rect(x0, y0, x1, y1)
+	if !r.Overlaps(c.img.Rect) {
+		return
+	}
+	mask := image.NewAlpha(r)
+	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face, Dot: dot(x, y)}
+	d.DrawString(t.Text)
+	if h > 0 {
+		draw.DrawMask(c.img, r, image.NewUniform(t.Halo), image.Point{}, halo(mask, h), r.Min, draw.Over)
+	}
+	draw.DrawMask(c.img, r, image.NewUniform(t.Color), image.Point{}, mask, r.Min, draw.Over)
+}
+
+// halo is the coverage of a mask drawn shifted by every step of up to h
+// pixels but none, one over another: at each pixel, one less the product
+// of what each shifted copy leaves uncovered.
+func halo(m *image.Alpha, h int) *image.Alpha {
+	out := image.NewAlpha(m.Rect)
+	w, ht := m.Rect.Dx(), m.Rect.Dy()
+	for py := 0; py < ht; py++ {
+		for px := 0; px < w; px++ {
+			left := 1.0
+			for dy := -h; dy <= h; dy++ {
+				sy := py - dy
+				if sy < 0 || sy >= ht {
 					continue
 				}
-				d.Dot = dot(x+dx, y+dy)
-				d.DrawString(t.Text)
+				row := m.Pix[sy*m.Stride:]
+				for dx := -h; dx <= h; dx++ {
+					sx := px - dx
+					if (dx == 0 && dy == 0) || sx < 0 || sx >= w || row[sx] == 0 {
+						continue
+					}
+					left *= 1 - float64(row[sx])/255
+				}
 			}
+			out.Pix[py*out.Stride+px] = uint8(math.Round((1 - left) * 255))
 		}
 	}
-	d.Src = image.NewUniform(t.Color)
-	d.Dot = dot(x, y)
-	d.DrawString(t.Text)
+	return out
 }
 
 func dot(x, y float64) fixed.Point26_6 {

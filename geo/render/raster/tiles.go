@@ -35,7 +35,16 @@ type TileCache struct {
 	bytes   int       // of the tiles' pixels
 	states  [2]uint64 // the layers' state now and before it
 	sprites *Sprites
+	// spare are the pixels of tiles evicted, and block those of the last
+	// block of tiles drawn: drawn into again instead of new memory, whose
+	// first touch costs more here than drawing a tile (a filter's new
+	// frame spent most of its time there).
+	spare []*image.RGBA
+	block *image.RGBA
 }
+
+// maxSpare bounds the spare tiles kept, in bytes.
+const maxSpare = 32 << 20
 
 type tileKey struct {
 	zoom, scale float64
@@ -172,20 +181,25 @@ func (c *TileCache) fill(ctx context.Context, in render.Input, layers []*layer.L
 		return err
 	}
 	scale := key(0, 0).scale
-	block, err := Draw(ctx, s, scale, c.sprites, nil)
+	c.mu.Lock()
+	dst := c.block // this fill's alone until it gives it back
+	c.block = nil
+	c.mu.Unlock()
+	block, err := DrawInto(ctx, s, scale, c.sprites, dst, nil)
 	if err != nil {
 		return err
 	}
 	side := int(math.Round(TileSize * scale))
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.block = block
 	for ty := my0; ty <= my1; ty++ {
 		for tx := mx0; tx <= mx1; tx++ {
 			k := key(tx, ty)
 			if _, ok := c.tiles[k]; ok {
 				continue
 			}
-			t := &tile{img: image.NewRGBA(image.Rect(0, 0, side, side))}
+			t := &tile{img: c.newTileImage(side)}
 			at := image.Pt((tx-mx0)*side, (ty-my0)*side)
 			draw.Draw(t.img, t.img.Rect, block, at, draw.Src)
 			x0, y0 := float64((tx-mx0)*TileSize), float64((ty-my0)*TileSize)
@@ -217,14 +231,32 @@ func (c *TileCache) evict(inFrame func(tileKey) bool) {
 	for _, k := range c.order {
 		stale := k.state != c.states[0] && k.state != c.states[1]
 		if (stale || c.bytes > maxTileBytes) && !inFrame(k) {
-			c.bytes -= len(c.tiles[k].img.Pix)
+			img := c.tiles[k].img
+			c.bytes -= len(img.Pix)
 			delete(c.tiles, k)
+			if len(c.spare)*len(img.Pix) < maxSpare {
+				c.spare = append(c.spare, img)
+			}
 			continue
 		}
 		kept = append(kept, k)
 	}
 	clear(c.order[len(kept):])
 	c.order = kept
+}
+
+// newTileImage is a tile's image of side x side pixels: a spare one if
+// there is one of that size (its pixels are all written over). c.mu is
+// held.
+func (c *TileCache) newTileImage(side int) *image.RGBA {
+	for len(c.spare) > 0 {
+		img := c.spare[len(c.spare)-1]
+		c.spare = c.spare[:len(c.spare)-1]
+		if img.Rect.Dx() == side && img.Rect.Dy() == side {
+			return img
+		}
+	}
+	return image.NewRGBA(image.Rect(0, 0, side, side))
 }
 
 // Len is how many tiles are kept, and their pixels' bytes.
