@@ -323,15 +323,19 @@ func fgbPlace(s *site, g *flatbuffers.Table, typ byte) {
 	}
 }
 
-// rtreeSize is the byte size of a packed Hilbert R-tree over n items.
+// rtreeSize is the byte size of a packed Hilbert R-tree over n items: the
+// items and a level of nodes above them, up to a root, which a single item
+// has too (the reference implementation's do-while).
 func rtreeSize(n, nodeSize uint64) uint64 {
 	nodeSize = min(max(nodeSize, 2), 65535)
-	nodes := n
-	for m := n; m != 1; {
+	nodes, m := n, n
+	for {
 		m = (m + nodeSize - 1) / nodeSize
 		nodes += m
+		if m == 1 {
+			return nodes * 40
+		}
 	}
-	return nodes * 40
 }
 
 // fgbIter walks a properties buffer: a column index, then its value.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -91,6 +92,30 @@ func TestFlatGeobufLarge(t *testing.T) {
 	l, probs, err := loadOne(context.Background(), dst, nil)
 	if err != nil || len(probs) > 0 || l.Len() != 50_000 {
 		t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
+	}
+}
+
+// TestFlatGeobufSmall has GDAL write a few sites with its spatial index:
+// the index of one site has a root above it, which the features follow.
+func TestFlatGeobufSmall(t *testing.T) {
+	for _, n := range []int{1, 2, 17} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			l, probs, err := loadOne(context.Background(), gdalFGB(t, n, 4), nil)
+			if err != nil || len(probs) > 0 || l.Len() != n {
+				t.Fatalf("%d sites, %v, %v", l.Len(), probs, err)
+			}
+		})
+	}
+}
+
+func TestRtreeSize(t *testing.T) {
+	tests := []struct{ n, node, nodes uint64 }{
+		{1, 16, 2}, {2, 16, 3}, {16, 16, 17}, {17, 16, 20}, {256, 16, 273}, {3, 2, 6},
+	}
+	for _, tt := range tests {
+		if got := rtreeSize(tt.n, tt.node); got != tt.nodes*40 {
+			t.Errorf("rtreeSize(%d, %d) = %d bytes, want %d nodes", tt.n, tt.node, got, tt.nodes)
+		}
 	}
 }
 
