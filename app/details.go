@@ -69,7 +69,7 @@ func (p *DetailsPanel) Feature() layer.Site { return p.site }
 
 // CreateRenderer is part of fyne.Widget.
 func (p *DetailsPanel) CreateRenderer() fyne.WidgetRenderer {
-	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(p.scroll), min: fyne.NewSize(280, 200)}
+	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(p.scroll), min: fyne.NewSize(330, 200)}
 }
 
 // panelRenderer keeps a side panel's minimum size fixed, so long content

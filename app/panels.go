@@ -70,12 +70,23 @@ func (w *Window) openDetails() {
 	if w.panels.right.Trailing.Visible() {
 		return
 	}
-	before := w.Map.Size().Width
-	w.ToggleDetails()
-	if d := before - w.Map.Size().Width; d > 0 {
-		w.Map.KeepContent(float64(d)/2, 0) // the view keeps its centre on resize
+	d := fyne.CurrentApp().Driver()
+	x0, w0 := d.AbsolutePositionForObject(w.Map).X, w.Map.Size().Width
+	if w.Canvas().Size().Width < narrowWindow && w.panels.main.Leading.Visible() {
+		// A small window keeps half its width for the map: the layers
+		// make way for the details.
+		w.ToggleLeftPanel()
 	}
+	w.ToggleDetails()
+	x1, w1 := d.AbsolutePositionForObject(w.Map).X, w.Map.Size().Width
+	// The view keeps its centre on a resize: move it so that the map's
+	// content stays where it was on screen.
+	w.Map.KeepContent(float64(x0+w0/2-x1-w1/2), 0)
 }
+
+// narrowWindow is the width under which opening the details closes the
+// layer panel.
+const narrowWindow = 1000
 
 func toggle(s *container.Split, o fyne.CanvasObject) {
 	if o.Visible() {

@@ -217,7 +217,7 @@ func (b *SearchBox) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimp
 // MinSize keeps the entry wide enough for a place name.
 func (b *SearchBox) MinSize() fyne.Size {
 	s := b.Entry.MinSize()
-	return fyne.NewSize(max(s.Width, 220), s.Height)
+	return fyne.NewSize(max(s.Width, 170), s.Height)
 }
 
 func newResultRow() fyne.CanvasObject {

@@ -58,7 +58,8 @@ type Window struct {
 	// panels are the splits of the side panels.
 	panels panels
 	// tips draws the toolbar's tooltips.
-	tips *tipLayer
+	tips  *tipLayer
+	tools *widget.Toolbar
 	// columns are the attributes filters have read; filterDone ends the
 	// filter being applied.
 	columns    *filter.Columns
@@ -145,12 +146,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	tip := func(icon fyne.Resource, text string, onTap func()) *toolAction {
 		return &toolAction{icon: icon, tip: text, onTap: onTap, tips: w.tips}
 	}
-	tools := widget.NewToolbar(
+	w.tools = widget.NewToolbar(
 		tip(theme.MenuIcon(), "Layers and filter ("+mod("B")+")", w.ToggleLeftPanel),
-		widget.NewToolbarSeparator(),
-		tip(theme.HomeIcon(), "Start view (Home)", w.Map.Home),
-		tip(theme.ZoomInIcon(), "Zoom in (+)", func() { w.Map.ZoomBy(keyZoomStep) }),
-		tip(theme.ZoomOutIcon(), "Zoom out (-)", func() { w.Map.ZoomBy(-keyZoomStep) }),
 		widget.NewToolbarSeparator(),
 		tip(theme.UploadIcon(), "Export a picture, PDF or KML ("+mod("E")+")", w.OpenExport), // not a floppy-disk "save"
 		widget.NewToolbarSeparator(),
@@ -162,8 +159,8 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	)
 	w.setMenu()
 	w.loads = container.NewVBox()
-	top := container.NewBorder(nil, nil, nil, w.Search, tools)
-	centre := container.NewBorder(top, container.NewVBox(w.Time, w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, w.layoutTable(container.NewStack(w.Map, w.Search.Results)))
+	top := container.NewBorder(nil, nil, nil, w.Search, w.tools)
+	centre := container.NewBorder(top, container.NewVBox(w.Time, w.loads, container.NewBorder(nil, nil, nil, w.coords, w.status)), nil, nil, w.layoutTable(container.NewStack(w.Map, w.mapControls(), w.Search.Results)))
 	left := container.NewVSplit(w.Layers, w.Filter)
 	left.Offset = 0.5
 	w.SetContent(container.NewStack(w.layoutPanels(left, centre, w.Details), w.tips.box))
