@@ -34,7 +34,6 @@ func (w *Window) layoutTable(mapArea fyne.CanvasObject) fyne.CanvasObject {
 	if !prefs.BoolWithFallback(prefTableOpen, false) {
 		w.Table.Hide()
 	}
-	w.Canvas().AddShortcut(TableShortcut, func(fyne.Shortcut) { w.ToggleTable() })
 	return w.panels.bottom
 }
 

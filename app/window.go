@@ -191,27 +191,24 @@ var (
 )
 
 func (w *Window) setMenu() {
-	add := fyne.NewMenuItem("Add layer…", w.OpenLayerDialog)
-	add.Shortcut = AddLayerShortcut
-	exp := fyne.NewMenuItem("Export…", w.OpenExport)
-	exp.Shortcut = ExportShortcut
-	cp := fyne.NewMenuItem("Copy map image", w.CopyMap)
-	cp.Shortcut = CopyShortcut
-	find := fyne.NewMenuItem("Find…", w.FocusSearch)
-	find.Shortcut = SearchShortcut
-	tm := fyne.NewMenuItem("Time slider", w.ToggleTime)
-	tm.Shortcut = TimeShortcut
-	tb := fyne.NewMenuItem("Attribute table", w.ToggleTable)
-	tb.Shortcut = TableShortcut
-	ms := fyne.NewMenuItem("Measure distance", w.ToggleMeasure)
-	ms.Shortcut = MeasureShortcut
-	w.Canvas().AddShortcut(MeasureShortcut, func(fyne.Shortcut) { w.ToggleMeasure() })
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", add, exp, cp), fyne.NewMenu("Edit", find), fyne.NewMenu("View", tm, tb, ms)))
-	w.Canvas().AddShortcut(TimeShortcut, func(fyne.Shortcut) { w.ToggleTime() })
-	w.Canvas().AddShortcut(SearchShortcut, func(fyne.Shortcut) { w.FocusSearch() })
-	w.Canvas().AddShortcut(AddLayerShortcut, func(fyne.Shortcut) { w.OpenLayerDialog() })
-	w.Canvas().AddShortcut(ExportShortcut, func(fyne.Shortcut) { w.OpenExport() })
-	w.Canvas().AddShortcut(CopyShortcut, func(fyne.Shortcut) { w.CopyMap() })
+	// item is a menu item whose shortcut also works where the menu is not
+	// shown (as in the tests' and some systems' windows).
+	item := func(label string, sc *desktop.CustomShortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
+		return it
+	}
+	w.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("Add layer…", AddLayerShortcut, w.OpenLayerDialog),
+			item("Export…", ExportShortcut, w.OpenExport),
+			item("Copy map image", CopyShortcut, w.CopyMap)),
+		fyne.NewMenu("Edit", item("Find…", SearchShortcut, w.FocusSearch)),
+		fyne.NewMenu("View",
+			item("Time slider", TimeShortcut, w.ToggleTime),
+			item("Attribute table", TableShortcut, w.ToggleTable),
+			item("Measure distance", MeasureShortcut, w.ToggleMeasure))))
 }
 
 // keysToMap gives the keyboard back to the map after a click on a check
