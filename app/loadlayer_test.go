@@ -108,7 +108,7 @@ func TestAddLayerBrokenFile(t *testing.T) {
 	}
 	ld := w.AddLayerFile(p)
 	drainUntil(t, "the load", ld.Done)
-	if c := w.Layers.Check("sites"); c == nil || c.Text != "sites (1)" {
+	if c := w.Layers.Check("sites"); c == nil || c.Text != "Sites (1)" { // titled by the file's name
 		t.Errorf("the good row was not kept: %+v", c)
 	}
 	if !strings.Contains(w.status.Text, "1 site in") || !strings.Contains(w.status.Text, "1 problem") || strings.Contains(w.status.Text, "1 problems") {

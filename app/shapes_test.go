@@ -30,7 +30,7 @@ func TestTapShapes(t *testing.T) {
 	addFile(t, w, "licences.geojson", shapesFile)
 	w.Map.SetView(view.New(orb.Point{31, 39.8}, 7, 0, 0))
 	waitFrame(t, w.Map)
-	if c := w.Layers.Check("licences"); c == nil || c.Text != "licences (3)" {
+	if c := w.Layers.Check("licences"); c == nil || c.Text != "Licences (3)" { // titled by the file's name
 		t.Fatalf("layer panel row %+v", c)
 	}
 	at := func(lon, lat float64, dy float32) fyne.Position {

@@ -51,7 +51,7 @@ func readCSV(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 		probs = append(probs, Problem{File: src.Display, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	b := src.Bytes
-	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display}
+	l := &layer.Layer{ID: src.ID, Title: src.title(""), File: src.Display}
 	if bytes.HasPrefix(b, gzipMagic) {
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err == nil {

@@ -39,6 +39,7 @@ var fgbFormat = Format{
 // Field slots (vtable offsets) of the schema's tables.
 const (
 	hdrName, hdrGeomType, hdrColumns, hdrFeatures, hdrIndexNode = 4, 8, 18, 20, 22
+	hdrTitle                                                    = 26
 	hdrCRS, crsOrg, crsCode, crsWKT, crsCodeString              = 24, 4, 6, 12, 14
 	colName, colType                                            = 4, 6
 	featGeometry, featProperties                                = 4, 6
@@ -146,10 +147,13 @@ func readFGB(ctx context.Context, src *Source) (l *layer.Layer, probs Problems) 
 func fgbHeader(hb []byte, src *Source) (*layer.Layer, *fgbProps, uint64, uint16, error) {
 	h := table(hb, 0)
 	dec := &fgbProps{}
-	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display, Decoder: dec}
-	if o := flatbuffers.UOffsetT(h.Offset(hdrName)); o != 0 {
-		if name := h.String(o + h.Pos); name != "" {
-			l.Title = name
+	l := &layer.Layer{ID: src.ID, Title: src.title(""), File: src.Display, Decoder: dec}
+	for _, slot := range []struct {
+		key string
+		at  flatbuffers.VOffsetT
+	}{{"name", hdrName}, {"title", hdrTitle}} {
+		if o := flatbuffers.UOffsetT(h.Offset(slot.at)); o != 0 {
+			src.setTitle(l, slot.key, h.String(o+h.Pos))
 		}
 	}
 	dec.geomType = h.GetByteSlot(hdrGeomType, 0)

@@ -143,7 +143,7 @@ func readGeoJSON(ctx context.Context, src *Source) (*layer.Layer, Problems) {
 
 // newGeoJSONLayer is an empty layer for src's features.
 func newGeoJSONLayer(src *Source) *layer.Layer {
-	l := &layer.Layer{ID: src.ID, Title: src.ID, File: src.Display, Decoder: geoJSONProps{}}
+	l := &layer.Layer{ID: src.ID, Title: src.title(""), File: src.Display, Decoder: geoJSONProps{}}
 	src.keepRecords(l)
 	return l
 }
@@ -183,10 +183,10 @@ func readGeoJSONCareful(src *Source) (*layer.Layer, Problems) {
 		}
 		key, _ := tok.(string)
 		switch key {
-		case "name":
+		case "name", "title":
 			var title string
-			if err := dec.Decode(&title); err == nil && title != "" {
-				l.Title = title
+			if err := dec.Decode(&title); err == nil {
+				src.setTitle(l, key, title)
 			}
 		case "order":
 			if err := dec.Decode(&l.Order); err != nil {

@@ -44,7 +44,7 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 		return nil, false // a Feature, a geometry, or no type: the careful reader's
 	}
 	l := newGeoJSONLayer(src)
-	start, ok := topLevel(b, 0, l)
+	start, ok := topLevel(b, 0, l, src)
 	if !ok || start < 0 {
 		return nil, false
 	}
@@ -85,7 +85,7 @@ func readGeoJSONFast(ctx context.Context, src *Source) (*layer.Layer, bool) {
 		return nil, false
 	}
 	// Members may follow the features array ("name" often does).
-	if again, ok := topLevel(b, arrayEnd, l); !ok || again >= 0 {
+	if again, ok := topLevel(b, arrayEnd, l, src); !ok || again >= 0 {
 		return nil, false
 	}
 	return l, true
@@ -177,7 +177,7 @@ func (pf *pointFeature) point() bool {
 // the file (from 0: a byte-order mark, spaces, the opening brace) or from
 // just past a member's value. It stops at "features" and returns where that
 // array starts, or -1 when it reached the end instead.
-func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
+func topLevel(b []byte, from int, l *layer.Layer, src *Source) (int, bool) {
 	i := from
 	if from == 0 {
 		var ok bool
@@ -207,10 +207,10 @@ func topLevel(b []byte, from int, l *layer.Layer) (int, bool) {
 			if string(v) != `"FeatureCollection"` {
 				return 0, false
 			}
-		case "name":
+		case "name", "title":
 			var t string
-			if json.Unmarshal(v, &t) == nil && t != "" {
-				l.Title = t
+			if json.Unmarshal(v, &t) == nil {
+				src.setTitle(l, key, t)
 			}
 		case "order":
 			if json.Unmarshal(v, &l.Order) != nil {

@@ -47,7 +47,7 @@ func (r *tableReader) read(ctx context.Context, db *sql.DB, id string) *layer.La
 	total := r.count(ctx, db)
 	for _, anyBlob := range []bool{false, true} {
 		r.q = newGPKGQuery(r.t, cols, anyBlob)
-		r.l = &layer.Layer{ID: id, Title: r.t.title, File: r.src.Display, CRS: r.crs, Decoder: newGPKGProps(r.q.names)}
+		r.l = &layer.Layer{ID: id, Title: r.src.title(r.t.title), File: r.src.Display, CRS: r.crs, Decoder: newGPKGProps(r.q.names)}
 		r.l.Grow(total)
 		r.found, r.bad, r.recBytes = nil, 0, 0
 		err = r.scan(ctx, db, total)

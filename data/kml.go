@@ -66,7 +66,7 @@ func readKML(ctx context.Context, src *Source) ([]*layer.Layer, Problems) {
 		p.decoded = src.decoded
 		p.run(src.Bytes, src.Display)
 	}
-	ls, probs := p.layers(src.ID, src.Display, src.Schema)
+	ls, probs := p.layers(src)
 	return ls, append(p.probs, probs...).sorted()
 }
 

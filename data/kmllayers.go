@@ -10,10 +10,11 @@ import (
 )
 
 // layers makes a layer of each container that holds Placemarks, in the
-// order they open. A file of one such container is one layer of id fileID;
-// otherwise each layer's id is fileID and a slug of its title, made unique.
-// file names the layers' file; problems name the parser's.
-func (p *kmlParser) layers(fileID, file string, schema bool) ([]*layer.Layer, Problems) {
+// order they open. A file of one such container is one layer of the
+// file's id; otherwise each layer's id is the file's id and a slug of its
+// title, made unique. The layers name src's file; problems name the
+// parser's.
+func (p *kmlParser) layers(src *Source) ([]*layer.Layer, Problems) {
 	var full []*kmlGroup
 	for _, g := range p.groups {
 		if len(g.marks) > 0 {
@@ -24,18 +25,18 @@ func (p *kmlParser) layers(fileID, file string, schema bool) ([]*layer.Layer, Pr
 	var probs Problems
 	taken := map[string]bool{}
 	for _, g := range full {
-		title := g.title(fileID)
-		id := fileID
+		title := g.title(src.ID)
+		id := src.ID
 		if len(full) > 1 {
-			id = unique(fileID+"-"+slug(title), "%s-%d", taken)
+			id = unique(src.ID+"-"+slug(title), "%s-%d", taken)
 		}
-		l := &layer.Layer{ID: id, Title: title, File: file, Decoder: kmlProps{}}
+		l := &layer.Layer{ID: id, Title: src.title(title), File: src.Display, Decoder: kmlProps{}}
 		l.Grow(len(g.marks))
 		for n, pm := range g.marks {
 			report := func(format string, args ...any) {
 				probs = append(probs, Problem{File: p.file, Line: pm.line, Msg: fmt.Sprintf(format, args...)})
 			}
-			addPlacemark(l, pm, n+1, schema, report)
+			addPlacemark(l, pm, n+1, src.Schema, report)
 		}
 		out = append(out, l)
 	}

@@ -43,7 +43,7 @@ func readShapefile(ctx context.Context, src *Source) ([]*layer.Layer, Problems) 
 		return readShapeZip(ctx, src)
 	}
 	r := &shpReader{src: src, base: strings.TrimSuffix(path.Base(filepath.ToSlash(src.Display)), path.Ext(src.Display))}
-	l := r.read(ctx, r.base)
+	l := r.read(ctx, src.title(r.base))
 	return one(l), r.probs.sorted()
 }
 

@@ -82,8 +82,8 @@ func TestShapefileAgainstGDAL(t *testing.T) {
 			if err != nil || len(probs) > 0 || len(ls) != 1 {
 				t.Fatalf("%d layers, problems %v, %v", len(ls), probs, err)
 			}
-			if ls[0].ID != base || ls[0].Title != base {
-				t.Errorf("layer %q titled %q, want %q", ls[0].ID, ls[0].Title, base)
+			if title := "Layer" + strconv.Itoa(i); ls[0].ID != base || ls[0].Title != title {
+				t.Errorf("layer %q titled %q, want %q titled %q", ls[0].ID, ls[0].Title, base, title)
 			}
 			sameAsShapefileSource(t, ls[0], shpSources[tt.source])
 		})

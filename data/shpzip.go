@@ -72,7 +72,7 @@ func readShapeZip(ctx context.Context, src *Source) ([]*layer.Layer, Problems) {
 		}
 		sub.Bytes = b
 		r := &shpReader{src: sub, base: name}
-		if l := r.read(ctx, name); l != nil {
+		if l := r.read(ctx, cleanTitle(name)); l != nil {
 			ls = append(ls, l)
 		}
 		probs = append(probs, r.probs...)

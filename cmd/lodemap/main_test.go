@@ -223,9 +223,9 @@ func TestValidateAndInfoOfFiles(t *testing.T) {
 		code   int
 		stdout []string
 	}{
-		{"validate a good file", []string{"validate", good}, 0, []string{good + ": shapes, 3 features: 1 Polygon, 1 MultiPoint, 1 None"}},
+		{"validate a good file", []string{"validate", good}, 0, []string{good + ": Shapes, 3 features: 1 Polygon, 1 MultiPoint, 1 None"}},
 		{"validate a bad file", []string{"validate", bad}, 1, []string{bad + `:2: feature "bad-1": a line has 1 position; it needs at least two`}},
-		{"info", []string{"info", good}, 0, []string{"Layer: shapes", "Format: GeoJSON", "Coordinate system: WGS 84", "Extent: (30, 39) - (32, 41) lon/lat",
+		{"info", []string{"info", good}, 0, []string{"Layer: Shapes (id shapes)", "Format: GeoJSON", "Coordinate system: WGS 84", "Extent: (30, 39) - (32, 41) lon/lat",
 			"Features: 3", "  Polygon: 1", "  None: 1", "  name: String", "  area_km2: Real", "  count: Integer"}},
 		{"info of a missing file", []string{"info", filepath.Join(dir, "nope.shp")}, 1, nil},
 		{"export with an added file", []string{"export", "--add", good, "--select", "shapes-1", "--size", "320x200", filepath.Join(dir, "added.png")}, 0, []string{"(320x200 px at 96 dpi)"}},
