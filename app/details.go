@@ -6,7 +6,6 @@ import (
 	"net/url"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,7 +13,6 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
-	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -92,9 +90,7 @@ func (p *DetailsPanel) rebuild() {
 	}
 	title := widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	sw := canvas.NewImageFromImage(raster.Swatch(style.For(d.Kind, d.Status), 2))
-	sw.FillMode = canvas.ImageFillContain
-	sw.SetMinSize(fyne.NewSize(24, 24))
+	sw, _, _ := swatchTile(style.For(d.Kind, d.Status))
 	p.content.Add(title)
 	if d.Kind != "" || d.Status != "" {
 		// A file without the site schema has neither: nothing to say.

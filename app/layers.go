@@ -13,7 +13,6 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
-	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
 )
 
@@ -223,16 +222,13 @@ type keyEntry struct {
 	label *widget.Label
 }
 
-// keyRow makes a key row. The swatch lies on a tile of the map's land
-// colour, so every symbol reads as it does on the map, whatever the theme
-// (a black star vanishes on the dark panel).
+// keyRow makes a key row: the swatch on its tile (swatchTile), then the
+// text.
 func keyRow(m style.Marker, text string) *keyEntry {
-	e := &keyEntry{img: canvas.NewImageFromImage(raster.Swatch(m, 2)), tile: canvas.NewRectangle(style.Land), label: widget.NewLabel(text)}
-	e.img.FillMode = canvas.ImageFillContain
-	e.img.SetMinSize(fyne.NewSize(22, 22))
-	e.tile.CornerRadius = 4
-	e.tile.SetMinSize(fyne.NewSize(26, 26))
-	e.box = container.NewHBox(container.NewStack(e.tile, container.NewCenter(e.img)), e.label)
+	e := &keyEntry{label: widget.NewLabel(text)}
+	var sw *fyne.Container
+	sw, e.tile, e.img = swatchTile(m)
+	e.box = container.NewHBox(sw, e.label)
 	return e
 }
 

@@ -254,6 +254,7 @@ func runGUI(args []string, stderr io.Writer) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(app.Theme())
 	w := app.NewWindow(a, cat, vp, vf.selectID)
 	w.SetFilter(vf.filter)
 	if vf.at != "" {
