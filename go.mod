@@ -20,6 +20,7 @@ require (
 	golang.org/x/image v0.48.0
 	golang.org/x/net v0.47.0
 	golang.org/x/text v0.44.0
+	google.golang.org/protobuf v1.33.0
 	modernc.org/sqlite v1.62.0
 )
 

@@ -15,6 +15,7 @@ import (
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/data/filter"
 	"github.com/lodemap/lodemap/data/search"
+	"github.com/lodemap/lodemap/geo/basemap"
 	"github.com/lodemap/lodemap/geo/export"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/view"
@@ -71,6 +72,13 @@ type Window struct {
 // feature selectID selected (when not "").
 func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID string) *Window {
 	w := &Window{Window: a.NewWindow("Lodemap"), App: a, cat: cat, openURL: a.OpenURL, exports: map[*ExportPanel]bool{}}
+	prepared, done := w.jobs.start()
+	go func() {
+		defer done()
+		if prepared.Err() == nil {
+			basemap.Prepare(start.Zoom) // while the window opens
+		}
+	}()
 	w.Map = NewMapView(cat, start)
 	w.Layers = NewLayerPanel(cat)
 	w.Details = NewDetailsPanel(cat)

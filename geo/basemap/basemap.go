@@ -1,6 +1,6 @@
-// Package basemap provides the country polygons that Lodemap always draws
-// under its layers, offline: Natural Earth at 1:110m for small scales and
-// 1:50m when zoomed in, decoded once from the embedded files and projected to
+// Package basemap provides what Lodemap always draws under its layers,
+// offline: the country polygons, Natural Earth at 1:110m for small
+// scales, 1:50m when zoomed in and 1:10m when zoomed in far, decoded once from the embedded files and projected to
 // Web Mercator unit coordinates with rings that cross the antimeridian
 // unwrapped, so they draw as one piece instead of a band across the map.
 package basemap
@@ -8,18 +8,23 @@ package basemap
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"sync"
+
+	"github.com/goccy/go-json"
 
 	"github.com/lodemap/lodemap/assets"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
-// DetailZoom is the zoom from which the 1:50m polygons are used.
-const DetailZoom = 4.0
+// DetailZoom is the zoom from which the 1:50m polygons are used, and
+// FineZoom the zoom from which the 1:10m ones are.
+const (
+	DetailZoom = 4.0
+	FineZoom   = 6.0
+)
 
 // Attribution credits the basemap data.
 const Attribution = assets.BasemapAttribution
@@ -37,13 +42,17 @@ type Set struct {
 }
 
 var (
-	once110, once50 sync.Once
-	set110, set50   *Set
-	err110, err50   error
+	once110, once50, once10 sync.Once
+	set110, set50, set10    *Set
+	err110, err50, err10    error
 )
 
 // ForZoom returns the basemap to draw at the given zoom.
 func ForZoom(zoom float64) (*Set, error) {
+	if zoom >= FineZoom {
+		once10.Do(func() { set10, err10 = Decode(assets.Countries10m) })
+		return set10, err10
+	}
 	if zoom >= DetailZoom {
 		once50.Do(func() { set50, err50 = Decode(assets.Countries50m) })
 		return set50, err50
@@ -58,22 +67,36 @@ func Decode(gz []byte) (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("basemap: %w", err)
 	}
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	// The gzip trailer gives the size: one buffer, not one grown by
+	// doubling (fresh memory is slow to touch on some machines).
+	raw := make([]byte, 0, binary.LittleEndian.Uint32(gz[len(gz)-4:]))
+	buf := bytes.NewBuffer(raw)
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, fmt.Errorf("basemap: %w", err)
 	}
-	fc, err := geojson.UnmarshalFeatureCollection(raw)
-	if err != nil {
+	raw = buf.Bytes()
+	// A typed decode: the 1:10m file took 0.86 s through orb's generic
+	// GeoJSON, too long for the first frame of a view zoomed in.
+	var fc countryFile
+	if err := json.Unmarshal(raw, &fc); err != nil {
 		return nil, fmt.Errorf("basemap: %w", err)
 	}
 	s := &Set{}
 	for _, f := range fc.Features {
-		c := Country{Name: f.Properties.MustString("name", "")}
-		switch g := f.Geometry.(type) {
-		case orb.Polygon:
-			c.add(g)
-		case orb.MultiPolygon:
-			for _, p := range g {
+		c := Country{Name: f.Properties.Name}
+		switch f.Geometry.Type {
+		case "Polygon":
+			var p [][]orb.Point
+			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
+				return nil, fmt.Errorf("basemap: %s: %w", c.Name, err)
+			}
+			c.add(p)
+		case "MultiPolygon":
+			var mp [][][]orb.Point
+			if err := json.Unmarshal(f.Geometry.Coordinates, &mp); err != nil {
+				return nil, fmt.Errorf("basemap: %s: %w", c.Name, err)
+			}
+			for _, p := range mp {
 				c.add(p)
 			}
 		}
@@ -84,7 +107,21 @@ func Decode(gz []byte) (*Set, error) {
 	return s, nil
 }
 
-func (c *Country) add(p orb.Polygon) {
+// countryFile is the part of a GeoJSON FeatureCollection of countries
+// that the basemap reads.
+type countryFile struct {
+	Features []struct {
+		Properties struct {
+			Name string `json:"name"`
+		} `json:"properties"`
+		Geometry struct {
+			Type        string          `json:"type"`
+			Coordinates json.RawMessage `json:"coordinates"`
+		} `json:"geometry"`
+	} `json:"features"`
+}
+
+func (c *Country) add(p [][]orb.Point) {
 	for _, ring := range p {
 		u := project(ring)
 		if len(u) < 3 {
@@ -99,7 +136,7 @@ func (c *Country) add(p orb.Polygon) {
 // across the antimeridian is unwrapped (x may leave [0,1]) so it stays one
 // shape. A ring that circles the pole (Antarctica) would not close once
 // unwrapped; it is already a closed shape on the flat map and is kept as it is.
-func project(ring orb.Ring) []orb.Point {
+func project(ring []orb.Point) []orb.Point {
 	out := make([]orb.Point, len(ring))
 	shift := 0.0
 	for i, p := range ring {

@@ -202,9 +202,18 @@ func (d *drawer) shape(sh Shape, p Paint) {
 	}
 }
 
+// placeInk is the colour of the basemap's place names and dots: quieter
+// than the sites' labels.
+var placeInk = color.NRGBA{0x55, 0x55, 0x5A, 0xFF}
+
 func (d *drawer) labels(ctx context.Context, ls []Label) error {
 	d.b.BeginGroup(labelsGroup)
 	for _, l := range ls {
+		if l.Place {
+			d.b.Path([][]orb.Point{disc(l.DotX, l.DotY, placeDot)}, Paint{Fill: placeInk, Stroke: style.LabelHalo, Width: 1})
+			d.b.Text(Text{Text: l.Text, X: l.X, Y: l.Y, Size: PlaceLabelSize, Color: placeInk, Halo: style.LabelHalo})
+			continue
+		}
 		d.b.Text(Text{Text: l.Text, X: l.X, Y: l.Y, Size: style.LabelSize, Bold: l.Bold, Color: style.LabelText, Halo: style.LabelHalo})
 	}
 	d.done += len(ls)

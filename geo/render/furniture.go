@@ -82,7 +82,11 @@ func furniture(s *Scene, in Input) []Overlay {
 	var out []Overlay
 	attrLeft, attrTop := s.Width, s.Height
 	if !f.NoAttribution {
-		a := attribution(s, append([]string{basemap.Attribution}, in.Attribution...))
+		credit := basemap.Attribution
+		if !in.NoLabels && !in.NoPlaces {
+			credit += "; " + basemap.PlacesAttribution
+		}
+		a := attribution(s, append([]string{credit}, in.Attribution...))
 		attrLeft, attrTop = a.Boxes[0].X, a.Boxes[0].Y
 		out = append(out, a)
 	}

@@ -84,6 +84,10 @@ type Label struct {
 	Text string
 	X, Y float64
 	Bold bool
+	// Place is a basemap place's name, drawn smaller and greyer than a
+	// site's, beside a dot at (DotX, DotY).
+	Place      bool
+	DotX, DotY float64
 }
 
 // Input is what a Scene is built from.
@@ -96,6 +100,10 @@ type Input struct {
 	NoLabels   bool
 	NoClusters bool // draw every site, however crowded
 	NoBasemap  bool // leave out the sea and the countries (a tile beneath holds them)
+	NoPlaces   bool // leave out the basemap's place names
+	// Beneath are clusters drawn under the scene (in tiles), which its
+	// labels keep clear of as they do of its own.
+	Beneath []Cluster
 	// Grids, when given, index the layers' Mercator unit points, so only the
 	// sites near the frame are looked at.
 	Grids map[*layer.Layer]*index.Grid
@@ -138,7 +146,7 @@ func Build(in Input) (*Scene, error) {
 	}
 	if !in.NoBasemap {
 		s.Background = style.Sea
-		s.Land = landPolygons(bm, v)
+		s.Land = landPolygons(bm, v, newShapeDrawer(s, in, newProjector(v)))
 	}
 	var cands []labelCand
 	proj := newProjector(v)
@@ -156,7 +164,10 @@ func Build(in Input) (*Scene, error) {
 		}
 	}
 	if !in.NoLabels {
-		s.Labels = placeLabels(cands, s)
+		if !in.NoPlaces {
+			cands = placeCands(v, cands)
+		}
+		s.Labels = placeLabels(cands, s, in.Beneath)
 	}
 	if o, ok := measureOverlay(in.View, in.Measure); ok {
 		s.Overlays = append(s.Overlays, o)
@@ -393,7 +404,7 @@ func selectedIndex(in Input, l *layer.Layer) int {
 // isSite reports whether s is feature i of l.
 func isSite(s layer.Site, l *layer.Layer, i int) bool { return s.Index == i && s.Layer == l.ID }
 
-func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
+func landPolygons(bm *basemap.Set, v view.Viewport, d *shapeDrawer) []Polygon {
 	b := v.Bounds()
 	var out []Polygon
 	for _, c := range bm.Countries {
@@ -404,12 +415,9 @@ func landPolygons(bm *basemap.Set, v view.Viewport) []Polygon {
 				if !(orb.Bound{Min: orb.Point{rb.Min[0] + off, rb.Min[1]}, Max: orb.Point{rb.Max[0] + off, rb.Max[1]}}).Intersects(b) {
 					continue
 				}
-				px := make([]orb.Point, len(r))
-				for i, u := range r {
-					x, y := v.UnitToPixel(orb.Point{u[0] + off, u[1]})
-					px[i] = orb.Point{x, y}
-				}
-				p.Rings = append(p.Rings, px)
+				// Simplified for the zoom, as shapes are: the 1:10m
+				// coasts have many vertices to a pixel zoomed out.
+				p.Rings = append(p.Rings, d.simplify(r, off))
 			}
 		}
 		if len(p.Rings) > 0 {
@@ -438,14 +446,42 @@ type labelCand struct {
 	selected bool
 	reach    float64 // how far the selected marker reaches from its centre
 	z        int     // its layer's place in the drawing order, from the bottom
+	place    bool    // a basemap place's name, after every site's
 }
+
+// maxPlaces bounds the place names tried in a frame.
+const maxPlaces = 600
+
+// placeCands adds the basemap's places in view to a frame's label
+// candidates: after every site's, most populous first, blocked by every
+// marker (their z is below every layer's).
+// A place whose dot lies within placeGap pixels of a larger one's is a
+// part of it (a city's district) at that scale, and is not named.
+func placeCands(v view.Viewport, cands []labelCand) []labelCand {
+	var kept []orb.Point
+	_ = basemap.Named(v, func(p basemap.Place, x, y float64) bool {
+		for _, k := range kept {
+			if math.Hypot(k[0]-x, k[1]-y) < placeGap {
+				return true
+			}
+		}
+		kept = append(kept, orb.Point{x, y})
+		cands = append(cands, labelCand{x: x, y: y, text: p.Name, rank: len(kept), priority: -1, z: -1, place: true})
+		return len(kept) < maxPlaces
+	})
+	return cands
+}
+
+// placeGap is how near, in pixels, a smaller place may be to a larger
+// one and still be named.
+const placeGap = 24.0
 
 // placeLabels places labels greedily, selected first, then by priority,
 // then by kind rank,
 // trying right, left, above and below each marker; a label that would cover
 // another label or a marker is left out. Taken boxes are kept in a grid of
 // cells, so each try looks only at its neighbours.
-func placeLabels(cands []labelCand, s *Scene) []Label {
+func placeLabels(cands []labelCand, s *Scene, beneath []Cluster) []Label {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].selected != cands[j].selected {
 			return cands[i].selected
@@ -468,12 +504,20 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 			taken.add(box{c.X - c.R - 2, c.Y - c.R - 2, c.X + c.R + 2, c.Y + c.R + 2, z})
 		}
 	}
+	for _, c := range beneath {
+		taken.add(box{c.X - c.R - 2, c.Y - c.R - 2, c.X + c.R + 2, c.Y + c.R + 2, math.MaxInt - 1})
+	}
 	var out []Label
 	for _, c := range cands {
 		if !c.selected && bareNumber(c.text) {
 			continue // a record number says nothing on a map
 		}
 		own := box{c.x - r, c.y - r, c.x + r, c.y + r, c.z}
+		size := style.LabelSize
+		if c.place {
+			own = box{c.x - placeDot, c.y - placeDot, c.x + placeDot, c.y + placeDot, c.z}
+			size = PlaceLabelSize
+		}
 		// A label's box at each spot grows with its width from the box of a
 		// zero-width label there. When every such box is blocked, so is the
 		// label: skip it without measuring it, as happens in crowds. The
@@ -481,7 +525,7 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 		if !c.selected && !taken.anyFree(labelBoxes(c, 0), own, s) {
 			continue
 		}
-		w := MeasureText(c.text, style.LabelSize, c.selected)
+		w := MeasureText(c.text, size, c.selected)
 		boxes := labelBoxes(c, w)
 		at := -1
 		for k, b := range boxes {
@@ -497,11 +541,18 @@ func placeLabels(cands []labelCand, s *Scene) []Label {
 			b := boxes[at]
 			b.z = math.MaxInt // a placed label blocks every label after it
 			taken.add(b)
-			out = append(out, Label{Text: c.text, X: b.x0 + 2, Y: b.y1 - style.LabelSize*0.28 - 2, Bold: c.selected})
+			out = append(out, Label{Text: c.text, X: b.x0 + 2, Y: b.y1 - size*0.28 - 2, Bold: c.selected, Place: c.place, DotX: c.x, DotY: c.y})
 		}
 	}
 	return out
 }
+
+// PlaceLabelSize is the text height of a basemap place's name; placeDot
+// the radius of its dot.
+const (
+	PlaceLabelSize = 11.0
+	placeDot       = 2.5
+)
 
 // bareNumber reports whether a label is only a number ("566", "12-04"),
 // as record numbers used for names are.
@@ -512,9 +563,12 @@ func bareNumber(text string) bool {
 // labelBoxes are the boxes a label of width w would take right of, left of,
 // above and below its marker, in that order of preference.
 func labelBoxes(c labelCand, w float64) []box {
-	asc := style.LabelSize * 0.72
-	desc := style.LabelSize * 0.28
-	off := max(style.LabelOffset, c.reach+2)
+	size, off := style.LabelSize, max(style.LabelOffset, c.reach+2)
+	if c.place {
+		size, off = PlaceLabelSize, placeDot+3
+	}
+	asc := size * 0.72
+	desc := size * 0.28
 	// A label's box lies above every marker: only labels placed before it
 	// and the markers of its own layer and those above block it.
 	at := func(x, y float64) box { return box{x - 2, y - asc - 2, x + w + 2, y + desc + 2, c.z} }

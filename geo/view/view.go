@@ -79,6 +79,13 @@ func (v Viewport) UnitToPixel(u orb.Point) (x, y float64) {
 	return (u[0] - o[0]) * s, (u[1] - o[1]) * s
 }
 
+// Pixeler is UnitToPixel with the view's origin and scale worked out
+// once, for turning many points.
+func (v Viewport) Pixeler() func(u orb.Point) (x, y float64) {
+	o, s := v.Origin(), v.WorldSize()
+	return func(u orb.Point) (float64, float64) { return (u[0] - o[0]) * s, (u[1] - o[1]) * s }
+}
+
 // PixelToUnit turns pixel coordinates into Mercator unit coordinates.
 func (v Viewport) PixelToUnit(x, y float64) orb.Point {
 	o := v.Origin()

@@ -87,7 +87,8 @@ func BenchmarkBasemap1080p(b *testing.B) {
 		v    view.Viewport
 	}{
 		{"world-110m", view.New(orb.Point{10, 20}, 3, 1920, 1080)},
-		{"anatolia-50m", view.New(orb.Point{30.2, 39.6}, 6.2, 1920, 1080)},
+		{"anatolia-10m", view.New(orb.Point{30.2, 39.6}, 6.2, 1920, 1080)},
+		{"beylikova-z9-10m", view.New(orb.Point{31.0, 39.7}, 9, 1920, 1080)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			in := render.Input{View: c.v, Furniture: render.Furniture{NoAttribution: true}}

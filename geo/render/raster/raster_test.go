@@ -39,6 +39,10 @@ func TestGolden(t *testing.T) {
 		{"anatolia-hidpi.png", render.Input{View: rendertest.Anatolia(320, 200), Layers: ls, Selected: rendertest.Site(ls, "dep")}, 2},
 		{"world.png", render.Input{View: view.New(orb.Point{20, 20}, 1.5, 800, 500), Layers: ls, NoLabels: true}, 1},
 		{"pacific.png", render.Input{View: view.New(orb.Point{180, -15}, 4.5, 500, 300), Layers: ls}, 1},
+		// The offline basemap with its place names around Beylikova.
+		{"places-z3.png", render.Input{View: view.New(orb.Point{31.35, 39.62}, 3, 800, 500), Layers: ls}, 1},
+		{"places-z6.png", render.Input{View: view.New(orb.Point{31.35, 39.62}, 6, 800, 500), Layers: ls}, 1},
+		{"places-z9.png", render.Input{View: view.New(orb.Point{31.2, 39.65}, 9, 800, 500), Layers: ls}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

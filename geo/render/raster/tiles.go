@@ -128,6 +128,7 @@ func (c *TileCache) Frame(ctx context.Context, in render.Input, scale float64, d
 	top.Layers = topLayers
 	top.NoBasemap = true
 	top.Crowded = crowded
+	top.Beneath = clusters // labels keep clear of the tiles' clusters
 	s, err := render.Build(top)
 	if err != nil {
 		return nil, nil, err

@@ -1,30 +1,23 @@
 package rendertest
 
 import (
+	"bytes"
 	"compress/gzip"
 	"io"
 	"math"
 	"math/rand"
-	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 
+	"github.com/lodemap/lodemap/assets"
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/paulmach/orb"
 )
 
 // Countries10m is Natural Earth's 1:10m countries as a polygon layer (255
-// countries, 544,862 vertices), read from this package's testdata.
+// countries, 544,862 vertices), read from the embedded basemap's file.
 func Countries10m(tb testing.TB) *layer.Layer {
-	_, file, _, _ := runtime.Caller(0)
-	f, err := os.Open(filepath.Join(filepath.Dir(file), "testdata", "countries-10m.geojson.gz"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gzip.NewReader(bytes.NewReader(assets.Countries10m))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,0 +1,78 @@
+package render_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/lodemap/lodemap/data"
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/view"
+	"github.com/paulmach/orb"
+)
+
+// TestPlaceLabels checks the basemap's place names among the dataset's
+// sites: the cities the issue names are placed, they give way to every
+// site's label and marker, and their credit is shown; without labels or
+// with NoPlaces there are none.
+func TestPlaceLabels(t *testing.T) {
+	cat, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   render.Input
+		want []string
+	}{
+		{"start view", render.Input{View: view.New(orb.Point{30.2, 39.6}, 6.2, 1280, 800), Layers: cat.Layers}, []string{"Istanbul", "Ankara", "İzmir", "Eskişehir"}},
+		{"zoom 9 at Beylikova", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers}, []string{"Eskişehir", "Sivrihisar", "Alpu"}},
+		{"no places", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers, NoPlaces: true}, nil},
+		{"no labels", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers, NoLabels: true}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			without := tt.in
+			without.NoPlaces = true
+			alone, err := render.Build(without)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := render.Build(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var places, sites []string
+			for _, l := range s.Labels {
+				if l.Place {
+					places = append(places, l.Text)
+				} else {
+					sites = append(sites, l.Text)
+				}
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(places, w) {
+					t.Errorf("%q is not named: %q", w, places)
+				}
+			}
+			if tt.want == nil && len(places) > 0 {
+				t.Errorf("places named: %q", places)
+			}
+			var before []string
+			for _, l := range alone.Labels {
+				before = append(before, l.Text)
+			}
+			if !slices.Equal(sites, before) {
+				t.Errorf("the sites' labels changed with the places: %q, were %q", sites, before)
+			}
+			credit := s.Overlays[len(s.Overlays)-1].Texts[0].Text
+			for _, o := range s.Overlays {
+				if o.Name == "attribution" {
+					credit = o.Texts[0].Text
+				}
+			}
+			if got := len(places) > 0; got != (credit == "Basemap: Natural Earth (public domain), world-atlas; places: GeoNames (CC BY 4.0)") {
+				t.Errorf("places named %v, credit %q", got, credit)
+			}
+		})
+	}
+}
