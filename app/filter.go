@@ -17,9 +17,12 @@ import (
 	"github.com/lodemap/lodemap/geo/style"
 )
 
-// facetFields are the fields the filter panel offers values of, with
-// their headings.
-var facetFields = []struct{ field, title string }{
+// facetField is a field the filter panel offers values of, with its
+// heading.
+type facetField struct{ field, title string }
+
+// facetFields are the fields the filter panel offers values of.
+var facetFields = []facetField{
 	{"kind", "Kind"}, {"status", "Status"}, {"country", "Country"}, {"operator", "Operator"}, {"commodity", "Commodity"},
 }
 
@@ -37,6 +40,8 @@ type FilterPanel struct {
 
 	conds  filter.Filter
 	facets map[string][]filter.Count
+	attrs  []string // the attributes offered under "Any attribute"
+	attr   string   // the one chosen there
 
 	chips    *fyne.Container
 	clearAll *widget.Button
@@ -46,6 +51,12 @@ type FilterPanel struct {
 	expr     *widget.Entry
 	message  *widget.Label
 	content  fyne.CanvasObject
+	// The "Any attribute" facet: which attribute, its values' boxes, and
+	// a range for a numeric one.
+	attrPick        *widget.Select
+	attrGroup       *fyne.Container
+	attrRange       *fyne.Container
+	atLeast, atMost *widget.Entry
 }
 
 // NewFilterPanel returns a panel with no filter.
@@ -69,6 +80,7 @@ func NewFilterPanel() *FilterPanel {
 		p.groups[f.field] = g
 		items = append(items, widget.NewAccordionItem(f.title, g))
 	}
+	items = append(items, widget.NewAccordionItem("Any attribute", p.newAttributeFacet()))
 	p.clearAll = widget.NewButtonWithIcon("Clear all", theme.ContentClearIcon(), func() { p.SetFilter(nil); p.changed() })
 	dates := container.NewVBox(p.from, container.NewBorder(nil, nil, nil, widget.NewButton("Apply", p.setDates), p.to))
 	p.content = container.NewVBox(
@@ -170,6 +182,7 @@ func (p *FilterPanel) refresh() {
 	for i, c := range p.conds {
 		p.chips.Add(widget.NewButtonWithIcon(c.String(), theme.CancelIcon(), func() { p.Remove(i) }))
 	}
+	p.refreshAttribute()
 	for _, f := range facetFields {
 		g := p.groups[f.field]
 		g.RemoveAll()
@@ -221,10 +234,33 @@ func (p *FilterPanel) CreateRenderer() fyne.WidgetRenderer {
 
 // facetsOf counts every facet's values under f over layers; it runs off
 // the UI thread.
-func facetsOf(ctx context.Context, f filter.Filter, cat *data.Catalog, layers []*layer.Layer, cols *filter.Columns) (map[string][]filter.Count, error) {
+// attr is the attribute chosen under "Any attribute", counted too.
+func facetsOf(ctx context.Context, f filter.Filter, cat *data.Catalog, layers []*layer.Layer, cols *filter.Columns, attr string) (map[string][]filter.Count, error) {
 	fields := make([]string, len(facetFields))
 	for i, ff := range facetFields {
 		fields[i] = ff.field
 	}
+	if attr != "" {
+		fields = append(fields, attr)
+	}
 	return f.Facets(ctx, cat, layers, cols, fields, facetLimit)
+}
+
+// attributesOf are the attributes of layers' first features, each once,
+// for the filter's "Any attribute"; those the other facets read (kind,
+// country_name...) and the ids and names are left out.
+func attributesOf(layers []*layer.Layer) []string {
+	var out []string
+	for _, l := range layers {
+		for _, a := range data.FieldNames(l, 500) {
+			f := filter.FieldOf(a)
+			if f == "id" || f == "name" || slices.ContainsFunc(facetFields, func(ff facetField) bool { return ff.field == f }) {
+				continue
+			}
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }

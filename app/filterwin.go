@@ -31,6 +31,7 @@ func (w *Window) applyFilter(f filter.Filter) {
 	layers := w.Map.Layers()
 	shown := w.shownLayers()
 	timed, at := w.Time.Visible(), w.Time.At()
+	attr := w.Filter.Attribute()
 	go func() {
 		defer done()
 		n, err := w.narrow(ctx, f, layers, timed, at)
@@ -43,13 +44,15 @@ func (w *Window) applyFilter(f filter.Filter) {
 				w.showNarrowed(f, n, shown)
 			}
 		})
-		facets, err := facetsOf(ctx, f, w.cat, shown, w.columns)
+		facets, err := facetsOf(ctx, f, w.cat, shown, w.columns, attr)
 		if err != nil {
 			w.filterFailed(ctx, gen, err)
 			return
 		}
+		attrs := attributesOf(shown)
 		uiDo(func() {
 			if gen == w.filterGen {
+				w.Filter.SetAttributes(attrs)
 				w.Filter.SetFacets(facets)
 			}
 		})

@@ -190,3 +190,22 @@ func (in LayerInfo) String() string {
 // deg writes degrees to 1e-7 (about a centimetre), past the noise of
 // projecting and unprojecting.
 func deg(v float64) string { return strconv.FormatFloat(math.Round(v*1e7)/1e7, 'f', -1, 64) }
+
+// FieldNames are the attributes met in a layer's first sample features,
+// in the order met: what a table's columns or a filter's attribute list
+// offer without reading every record of a big layer.
+func FieldNames(l *layer.Layer, sample int) []string {
+	var out []string
+	for i := range min(l.Len(), sample) {
+		props, err := l.Properties(i)
+		if err != nil {
+			continue
+		}
+		for _, f := range orderedObject(props) {
+			if !slices.Contains(out, f.Key) {
+				out = append(out, f.Key)
+			}
+		}
+	}
+	return out
+}

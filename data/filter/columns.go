@@ -191,6 +191,19 @@ var attributes = map[string][]string{
 	"commodity": {"commodities", "commodity", "commod1", "commod2", "commod3"},
 }
 
+// FieldOf is the field that reads an attribute: "country" for
+// "country_name", "commodity" for "commod1"; the attribute itself
+// otherwise.
+func FieldOf(attr string) string {
+	a := strings.ToLower(attr)
+	for f, names := range attributes {
+		if slices.Contains(names, a) {
+			return f
+		}
+	}
+	return attr
+}
+
 // listSep splits a commodities text ("Au|W", "copper; gold").
 var listSep = regexp.MustCompile(`\s*[|;]\s*`)
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
 )
@@ -75,16 +76,9 @@ func fieldsOf(l *layer.Layer) []string {
 	if slices.ContainsFunc(l.Status, func(s string) bool { return s != "" }) {
 		out = append(out, FieldStatus)
 	}
-	for i := range min(l.Len(), fieldSample) {
-		props, err := l.Properties(i)
-		if err != nil {
-			continue
-		}
-		ms, _ := layer.Members(props)
-		for _, m := range ms {
-			if !slices.Contains(out, m.Key) {
-				out = append(out, m.Key)
-			}
+	for _, f := range data.FieldNames(l, fieldSample) {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
 		}
 	}
 	return out
