@@ -23,7 +23,7 @@ type facetField struct{ field, title string }
 
 // facetFields are the fields the filter panel offers values of.
 var facetFields = []facetField{
-	{"kind", "Kind"}, {"status", "Status"}, {"country", "Country"}, {"operator", "Operator"}, {"commodity", "Commodity"},
+	{"layer", "Layer"}, {"kind", "Kind"}, {"status", "Status"}, {"country", "Country"}, {"operator", "Operator"}, {"commodity", "Commodity"},
 }
 
 // facetLimit is how many values a facet lists, the most common first.
@@ -40,8 +40,9 @@ type FilterPanel struct {
 
 	conds  filter.Filter
 	facets map[string][]filter.Count
-	attrs  []string // the attributes offered under "Any attribute"
-	attr   string   // the one chosen there
+	titles map[string]string // the layers' titles by id
+	attrs  []string          // the attributes offered under "Any attribute"
+	attr   string            // the one chosen there
 
 	chips    *fyne.Container
 	clearAll *widget.Button
@@ -189,6 +190,10 @@ func (p *FilterPanel) refresh() {
 		for _, fc := range p.facets[f.field] {
 			label := fc.Value
 			switch f.field {
+			case "layer":
+				if t, ok := p.titles[fc.Value]; ok {
+					label = t
+				}
 			case "kind":
 				label = style.KindLabel(fc.Value)
 			case "status":

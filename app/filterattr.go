@@ -47,6 +47,9 @@ func (p *FilterPanel) SetAttributes(attrs []string) {
 	}
 }
 
+// SetLayerTitles names the layers in the Layer facet, by id.
+func (p *FilterPanel) SetLayerTitles(titles map[string]string) { p.titles = titles }
+
 // Attribute is the attribute chosen under "Any attribute", "" for none.
 func (p *FilterPanel) Attribute() string { return p.attr }
 

@@ -58,3 +58,16 @@ func TestFilterAnyAttribute(t *testing.T) {
 		t.Errorf("filter %v", f)
 	}
 }
+
+// TestFilterLayerFacet ticks a layer in the filter's Layer facet: only its
+// sites are shown, counted in its box.
+func TestFilterLayerFacet(t *testing.T) {
+	w, _ := newTestWindow(t)
+	drainUntil(t, "the facets", func() bool { return len(w.Filter.facets["layer"]) > 0 })
+	box := facetBox(t, w, "layer", "Deposits & mines")
+	if box.Text != "Deposits & mines (7)" {
+		t.Errorf("box %q", box.Text)
+	}
+	test.Tap(box)
+	drainUntil(t, "the filter", func() bool { return strings.Contains(w.status.Text, "7 of 28 sites shown") })
+}

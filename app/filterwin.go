@@ -50,8 +50,13 @@ func (w *Window) applyFilter(f filter.Filter) {
 			return
 		}
 		attrs := attributesOf(shown)
+		titles := map[string]string{}
+		for _, l := range shown {
+			titles[l.ID] = l.Title
+		}
 		uiDo(func() {
 			if gen == w.filterGen {
+				w.Filter.SetLayerTitles(titles)
 				w.Filter.SetAttributes(attrs)
 				w.Filter.SetFacets(facets)
 			}
