@@ -74,3 +74,19 @@ func TestTitleBlockAsOf(t *testing.T) {
 		})
 	}
 }
+
+func TestDrawable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Eskişehir", "Eskişehir"},
+		{"İzmir", "İzmir"},
+		{"Ḥamāh", "Hamāh"},
+		{"東京", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Drawable(tt.in); got != tt.want {
+				t.Errorf("Drawable(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

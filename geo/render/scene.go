@@ -465,8 +465,12 @@ func placeCands(v view.Viewport, cands []labelCand) []labelCand {
 				return true
 			}
 		}
+		name := Drawable(p.Name)
+		if name == "" {
+			return true // in a script the labels' font has not
+		}
 		kept = append(kept, orb.Point{x, y})
-		cands = append(cands, labelCand{x: x, y: y, text: p.Name, rank: len(kept), priority: -1, z: -1, place: true})
+		cands = append(cands, labelCand{x: x, y: y, text: name, rank: len(kept), priority: -1, z: -1, place: true})
 		return len(kept) < maxPlaces
 	})
 	return cands

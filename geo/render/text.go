@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -10,6 +12,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The Go fonts are embedded by golang.org/x/image, so labels look the same
@@ -79,4 +82,37 @@ func MeasureText(s string, size float64, isBold bool) float64 {
 		prev = g
 	}
 	return float64(w) / 64
+}
+
+// Drawable is s as the labels' font can draw it: a letter the font lacks
+// is written without its accents ("Ḥamāh" is "Hamāh") and left out when
+// even that is missing, so no label shows an empty box.
+func Drawable(s string) string {
+	f := fontFor(false)
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
+	has := func(r rune) bool { g, err := f.GlyphIndex(buf, r); return err == nil && g != 0 }
+	ok := true
+	for _, r := range s {
+		if !has(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if has(r) {
+			b.WriteRune(r)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) && has(d) {
+				b.WriteRune(d)
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
