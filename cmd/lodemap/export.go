@@ -58,6 +58,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if vf.at != "" {
 		in.AsOf = filter.AsOf(vf.at)
 	}
+	if in.Tiles, err = loadBasemap(context.Background(), o.basemap, in.View, size.Scale(), stderr); err != nil {
+		return err
+	}
+	defer in.Tiles.Close()
 	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
 		return err
 	}
@@ -71,6 +75,7 @@ type exportFlags struct {
 	dpi                                      float64
 	landscape, legend, scalebar, north, foot bool
 	attribution, everySite                   bool
+	basemap                                  string
 }
 
 func (o *exportFlags) register(fs *flag.FlagSet) {
@@ -88,6 +93,7 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 	fs.BoolFunc("no-attribution", "leave the attribution out", func(string) error { o.attribution = false; return nil })
 	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
 	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
+	fs.StringVar(&o.basemap, "basemap", "offline", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles package")
 
 }
 

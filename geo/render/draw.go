@@ -139,7 +139,7 @@ func (d *drawer) check(ctx context.Context, last bool) error {
 }
 
 func (d *drawer) basemap(ctx context.Context, s *Scene) error {
-	if s.Background.A == 0 && len(s.Land) == 0 {
+	if s.Background.A == 0 && len(s.Land) == 0 && len(s.Raster) == 0 {
 		return nil
 	}
 	d.b.BeginGroup(basemapGroup)
@@ -150,6 +150,10 @@ func (d *drawer) basemap(ctx context.Context, s *Scene) error {
 		d.b.Path(p.Rings, Paint{Fill: p.Fill, Stroke: p.Stroke, Width: 1})
 		d.done += len(p.Rings)
 	}
+	for _, t := range s.Raster {
+		d.b.Image(t.Img, t.X, t.Y, t.W, t.H)
+	}
+	d.done += len(s.Raster)
 	d.b.EndGroup()
 	return d.check(ctx, false)
 }
@@ -249,7 +253,7 @@ func (d *drawer) overlay(ctx context.Context, o Overlay) error {
 // Items is how many items Draw draws: rings, markers, labels and pieces of
 // furniture; the unit of progress.
 func (s *Scene) Items() int {
-	n := len(s.Labels) + len(s.Overlays)
+	n := len(s.Labels) + len(s.Overlays) + len(s.Raster)
 	for _, p := range s.Land {
 		n += len(p.Rings)
 	}
@@ -263,7 +267,7 @@ func (s *Scene) Items() int {
 // declare its groups before drawing (a PDF's layers) reads them here.
 func (s *Scene) GroupInfos() []GroupInfo {
 	var out []GroupInfo
-	if s.Background.A != 0 || len(s.Land) > 0 {
+	if s.Background.A != 0 || len(s.Land) > 0 || len(s.Raster) > 0 {
 		out = append(out, basemapGroup)
 	}
 	for _, g := range s.Groups {

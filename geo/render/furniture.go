@@ -81,12 +81,18 @@ func furniture(s *Scene, in Input) []Overlay {
 	f := in.Furniture
 	var out []Overlay
 	attrLeft, attrTop := s.Width, s.Height
-	if !f.NoAttribution {
+	// A raster basemap's credit is always shown, as tile servers' terms
+	// ask (OpenStreetMap's among them).
+	if !f.NoAttribution || in.Tiles != nil {
 		credit := basemap.Attribution
 		if !in.NoLabels && !in.NoPlaces {
 			credit += "; " + basemap.PlacesAttribution
 		}
-		a := attribution(s, append([]string{credit}, in.Attribution...))
+		credits := []string{credit}
+		if in.Tiles != nil && in.Tiles.Attribution() != "" {
+			credits = append(credits, in.Tiles.Attribution())
+		}
+		a := attribution(s, append(credits, in.Attribution...))
 		attrLeft, attrTop = a.Boxes[0].X, a.Boxes[0].Y
 		out = append(out, a)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/style"
+	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -28,8 +29,11 @@ type Scene struct {
 	Width, Height float64
 	Background    color.NRGBA
 	Land          []Polygon
-	Groups        []Group
-	Labels        []Label
+	// Raster are the tiles of a raster basemap over the land, where they
+	// are loaded (tiles.Placed, in pixels).
+	Raster []tiles.Placed
+	Groups []Group
+	Labels []Label
 	// Highlight is the selected marker, drawn again above everything with
 	// a halo so that no other marker or label hides it.
 	Highlight *Marker
@@ -131,6 +135,9 @@ type Input struct {
 	// AsOf, when not "", says which date the map is as of ("As of 4 Sep
 	// 2024"), shown at the top left.
 	AsOf string
+	// Tiles, when set, is a raster basemap drawn over the offline one,
+	// which shows where its tiles are not loaded.
+	Tiles *tiles.Layer
 	// Measure is the measure tool's path, lon/lat points clicked in turn:
 	// drawn along great circles with its length.
 	Measure []orb.Point
@@ -147,6 +154,9 @@ func Build(in Input) (*Scene, error) {
 	if !in.NoBasemap {
 		s.Background = style.Sea
 		s.Land = landPolygons(bm, v, newShapeDrawer(s, in, newProjector(v)))
+		if in.Tiles != nil {
+			s.Raster = in.Tiles.Placed(v)
+		}
 	}
 	var cands []labelCand
 	proj := newProjector(v)

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	_ "modernc.org/sqlite"
+)
+
+// solidTile is a 256 px tile of one colour, PNG.
+func solidTile(t *testing.T, c color.RGBA) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = c.R, c.G, c.B, c.A
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestExportBasemapMBTiles exports over an MBTiles package of magenta
+// tiles at zooms 0-4: the picture shows them under the sites, the
+// package's credit is in the corner, and tiles beyond the package are
+// said to be missing, the offline basemap standing in.
+func TestExportBasemapMBTiles(t *testing.T) {
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "pack.mbtiles")
+	db, err := sql.Open("sqlite", pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	magenta := solidTile(t, color.RGBA{255, 0, 255, 255})
+	for _, q := range []string{"CREATE TABLE metadata (name TEXT, value TEXT)", "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)",
+		"INSERT INTO metadata VALUES ('format', 'png'), ('attribution', 'Magenta tiles'), ('maxzoom', '6')"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for z := range 5 {
+		for x := range 1 << z {
+			for y := range 1 << z {
+				if _, err := db.Exec("INSERT INTO tiles VALUES (?, ?, ?, ?)", z, x, (1<<z)-1-y, magenta); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	db.Close()
+	out := filepath.Join(dir, "map.png")
+	var so, se bytes.Buffer
+	if code := run([]string{"export", "--basemap", pack, "--size", "640x400", "--zoom", "6", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if !strings.Contains(se.String(), "basemap tiles could not be had") {
+		t.Errorf("zoom 6 is beyond the package, yet nothing is said: %s", se.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The zoom 4 tiles stand in for the missing zoom 6 ones.
+	if r, g, b, _ := img.At(20, 20).RGBA(); r>>8 != 255 || g>>8 != 0 || b>>8 != 255 {
+		t.Errorf("pixel (20, 20) is %d,%d,%d, want the package's magenta", r>>8, g>>8, b>>8)
+	}
+	var svg bytes.Buffer
+	if code := run([]string{"export", "--basemap", pack, "--size", "640x400", "--zoom", "4", "--no-attribution", filepath.Join(dir, "map.svg")}, &so, &svg); code != 0 {
+		t.Fatalf("svg: exit %d: %s", code, svg.String())
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "map.svg"))
+	if !strings.Contains(string(b), "<image") || !strings.Contains(string(b), "Magenta tiles") {
+		t.Error("the SVG lacks the tiles or their credit (shown even with --no-attribution)")
+	}
+	var bad bytes.Buffer
+	if code := run([]string{"export", "--basemap", "x.pmtiles", out}, &so, &bad); code == 0 || !strings.Contains(bad.String(), "not supported yet") {
+		t.Errorf("PMTiles: exit %d, %s", code, bad.String())
+	}
+}
+
+// TestExportBasemapXYZ exports over tiles from a local server: they are
+// in the picture with the server's credit, the request names Lodemap, and
+// a second export of the view is drawn from the disk cache.
+func TestExportBasemapXYZ(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	cyan := solidTile(t, color.RGBA{0, 255, 255, 255})
+	var requests atomic.Int32
+	var agent atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		agent.Store(r.UserAgent())
+		w.Header().Set("Cache-Control", "max-age=3600")
+		_, _ = w.Write(cyan)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	args := []string{"export", "--basemap", srv.URL + "/{z}/{x}/{y}.png", "--size", "320x200", filepath.Join(dir, "map.png")}
+	var so, se bytes.Buffer
+	if code := run(args, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	first := requests.Load()
+	if first == 0 || !strings.HasPrefix(agent.Load().(string), "Lodemap/") {
+		t.Fatalf("%d requests, User-Agent %v", first, agent.Load())
+	}
+	f, err := os.Open(filepath.Join(dir, "map.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, g, b, _ := img.At(5, 5).RGBA(); r>>8 != 0 || g>>8 != 255 || b>>8 != 255 {
+		t.Errorf("pixel (5, 5) is %d,%d,%d, want the tiles' cyan", r>>8, g>>8, b>>8)
+	}
+	if code := run(args, &so, &se); code != 0 {
+		t.Fatalf("second export: exit %d", code)
+	}
+	if requests.Load() != first {
+		t.Errorf("the second export made %d requests; the cache should serve", requests.Load()-first)
+	}
+}

@@ -1,0 +1,53 @@
+package tiles
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+)
+
+// CacheLimit is the disk cache's default cap.
+const CacheLimit = 512 << 20
+
+// Open makes the layer of a basemap: a Fetcher of an XYZ template's tiles
+// through a cache in cacheDir ("" for none), or an MBTiles package. The
+// offline basemap has no layer: Open returns nil for it. Close the layer
+// when done.
+func Open(spec Spec, cacheDir, userAgent string) (*Layer, error) {
+	switch spec.Kind {
+	case "offline":
+		return nil, nil
+	case "mbtiles":
+		m, err := OpenMBTiles(spec.Path)
+		if err != nil {
+			return nil, err
+		}
+		credit := m.Attribution
+		if credit == "" {
+			credit = "Tiles: " + filepath.Base(spec.Path)
+		}
+		l := NewLayer(m, credit, m.MaxZoom)
+		l.closer = m
+		return l, nil
+	case "xyz":
+		var cache *Cache
+		if cacheDir != "" {
+			var err error
+			if cache, err = OpenCache(cacheDir, CacheLimit); err != nil {
+				return nil, err
+			}
+		}
+		return NewLayer(NewFetcher(spec, cache, userAgent), spec.Attribution, 19), nil
+	}
+	return nil, fmt.Errorf("tiles: unknown basemap kind %q", spec.Kind)
+}
+
+// Close releases what the layer reads from (an MBTiles package).
+func (l *Layer) Close() error {
+	if l == nil || l.closer == nil {
+		return nil
+	}
+	return l.closer.Close()
+}
+
+var _ io.Closer = (*MBTiles)(nil)
