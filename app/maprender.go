@@ -75,6 +75,7 @@ func (m *MapView) renderLoop(ctx context.Context) {
 			continue
 		}
 		rendered = gen
+		m.loadTiles(ctx, in)
 		uiDo(func() {
 			m.mu.Lock()
 			// The frame shown until now is drawn into next time.

@@ -22,6 +22,7 @@ import (
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/style"
+	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -49,6 +50,9 @@ type MapView struct {
 	OnViewChanged func(v view.Viewport)
 	// OnMeasure is called with the measured path when it changes.
 	OnMeasure func(path []orb.Point)
+	// OnTiles is called on the UI thread as a raster basemap's tiles
+	// load, with how many could not be had so far.
+	OnTiles func(failures int)
 
 	cat  *data.Catalog
 	home view.Viewport
@@ -64,6 +68,9 @@ type MapView struct {
 	asOf      string                     // that date's caption
 	measure   []orb.Point                // the measured path, lon/lat
 	measuring bool                       // clicks add to the path
+	basemap   *tiles.Layer               // a raster basemap, or nil
+	loading   map[tiles.Key]bool         // its tiles being loaded
+	tileFails int                        // its tiles that could not be had
 	priority  map[layer.Site]int         // the dataset's label priorities
 	spider    *render.Spider             // sites sharing a point, fanned out by a click
 	selected  layer.Site
@@ -545,7 +552,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure),
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure), Tiles: m.basemap,
 		LabelPriority: m.priority, Spider: m.spider}
 }
 

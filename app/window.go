@@ -61,6 +61,9 @@ type Window struct {
 	// tips draws the toolbar's tooltips.
 	tips  *tipLayer
 	tools *widget.Toolbar
+	// basemap is the basemap chosen ("offline", "osm", a URL template or
+	// a tile package's path).
+	basemap string
 	// columns are the attributes filters have read; filterDone ends the
 	// filter being applied.
 	columns    *filter.Columns
@@ -147,6 +150,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	}
 	w.Details.OnOpenURL = func(u *url.URL) { w.OpenLink(u.String()) }
 	w.Map.OnMeasure = w.showMeasure
+	w.Map.OnTiles = w.showTileFailures
 	w.Map.OnViewChanged = func(v view.Viewport) {
 		w.coords.SetText(fmt.Sprintf("Zoom %.1f · centre %.4f, %.4f", v.Zoom, v.Center[0], v.Center[1]))
 	}
@@ -178,6 +182,7 @@ func NewWindow(a fyne.App, cat *data.Catalog, start view.Viewport, selectID stri
 	w.toSelect = selectID
 	w.selectPending()
 	w.applyFilter(nil) // counts the facets
+	w.restoreBasemap()
 	w.SetOnClosed(w.close)
 	if len(cat.Problems) > 0 {
 		showProblems(w, cat.Problems.Count()+" in "+cat.Name, cat.Problems)
@@ -216,7 +221,8 @@ func (w *Window) setMenu() {
 		fyne.NewMenu("View",
 			item("Time slider", TimeShortcut, w.ToggleTime),
 			item("Attribute table", TableShortcut, w.ToggleTable),
-			item("Measure distance", MeasureShortcut, w.ToggleMeasure))))
+			item("Measure distance", MeasureShortcut, w.ToggleMeasure),
+			fyne.NewMenuItemSeparator(), w.basemapMenu())))
 }
 
 // keysToMap gives the keyboard back to the map after a click on a check
@@ -312,6 +318,9 @@ func (w *Window) CopyMap() {
 func (w *Window) close() {
 	w.savePanels()
 	w.Map.Close()
+	if err := w.Map.Basemap().Close(); err != nil {
+		fyne.LogError("closing the basemap", err)
+	}
 	w.Search.Close()
 	w.jobs.close()
 	for p := range w.exports {

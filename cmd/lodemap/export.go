@@ -58,11 +58,13 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if vf.at != "" {
 		in.AsOf = filter.AsOf(vf.at)
 	}
-	if in.Tiles, err = loadBasemap(context.Background(), o.basemap, in.View, size.Scale(), stderr); err != nil {
+	if in.Tiles, err = openBasemap(o.basemap); err != nil {
 		return err
 	}
 	defer in.Tiles.Close()
-	if err := export.Run(context.Background(), pos[0], in, o.options(cat, size), nil); err != nil {
+	opts := o.options(cat, size)
+	opts.TileProgress, opts.Missing = tileReport(stderr)
+	if err := export.Run(context.Background(), pos[0], in, opts, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s (%s)\n", pos[0], o.options(cat, size).Summary(format, in))

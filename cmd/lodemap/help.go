@@ -54,7 +54,7 @@ func printHelp(w io.Writer) {
 	tw.Flush()
 	fmt.Fprintln(w, "\nRun \"lodemap COMMAND -h\" for the flags of a command.")
 	fmt.Fprintln(w, "\nFlags of the map window:")
-	fs, _ := guiFlags()
+	fs, _, _ := guiFlags()
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 }

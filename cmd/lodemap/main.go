@@ -205,11 +205,12 @@ func (f *files) String() string     { return strings.Join(*f, ",") }
 func (f *files) Set(v string) error { *f = append(*f, v); return nil }
 
 // guiFlags returns the flags of the map window.
-func guiFlags() (*flag.FlagSet, *viewFlags) {
+func guiFlags() (*flag.FlagSet, *viewFlags, *string) {
 	fs := newFlagSet("")
 	vf := new(viewFlags)
 	vf.register(fs)
-	return fs, vf
+	basemap := fs.String("basemap", "", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles package\n(default: the one chosen last)")
+	return fs, vf, basemap
 }
 
 // addLayers reads the --add files beside the dataset, as the window's
@@ -234,7 +235,7 @@ func (v *viewFlags) addLayers(cat *data.Catalog, stderr io.Writer) error {
 }
 
 func runGUI(args []string, stderr io.Writer) error {
-	fs, vf := guiFlags()
+	fs, vf, basemap := guiFlags()
 	pos, err := parseAll(fs, args)
 	if err != nil {
 		return err
@@ -255,7 +256,13 @@ func runGUI(args []string, stderr io.Writer) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(app.Theme())
+	app.Version = version
 	w := app.NewWindow(a, cat, vp, vf.selectID)
+	if *basemap != "" {
+		if err := w.SetBasemap(*basemap); err != nil {
+			return err
+		}
+	}
 	w.SetFilter(vf.filter)
 	if vf.at != "" {
 		w.SetTime(vf.at)

@@ -10,6 +10,7 @@ import (
 	"github.com/lodemap/lodemap/geo/index"
 	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/tiles"
 )
 
 // Options are what an export holds besides the map's state: its size and
@@ -28,6 +29,12 @@ type Options struct {
 	// and description (its own, and the excerpts that cite it); nil writes
 	// the feature's own (kml.Attributes).
 	Describe kml.Describer
+	// TileProgress, when set, is told how many of the basemap's tiles are
+	// loaded, of how many, before a picture of a raster basemap is drawn;
+	// Missing of the tiles that could not be had (the offline basemap, or
+	// a lower zoom's tile, shows there).
+	TileProgress func(done, total int)
+	Missing      func(failed map[tiles.Key]error)
 }
 
 // Input frames the map's state for the export: the view takes the
@@ -84,6 +91,10 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	if err := o.Size.check(); err != nil {
 		return err
 	}
+	in, err = o.loadTiles(ctx, in)
+	if err != nil {
+		return err
+	}
 	s, err := o.Scene(in)
 	if err != nil {
 		return err
@@ -93,9 +104,30 @@ func Run(ctx context.Context, path string, in render.Input, o Options, progress 
 	})
 }
 
+// loadTiles loads the raster basemap's tiles the output needs, at its
+// resolution, waiting for them; the input it returns draws them.
+func (o Options) loadTiles(ctx context.Context, in render.Input) (render.Input, error) {
+	if in.Tiles == nil {
+		return in, nil
+	}
+	in.Tiles = in.Tiles.ForScale(o.Size.Scale())
+	failed := in.Tiles.LoadAll(ctx, o.Input(in).View, o.TileProgress)
+	if ctx.Err() != nil {
+		return in, fmt.Errorf("export: %w", context.Cause(ctx))
+	}
+	if len(failed) > 0 && o.Missing != nil {
+		o.Missing(failed)
+	}
+	return in, nil
+}
+
 // PNGBytes renders the export as PNG in memory, for the clipboard.
 func PNGBytes(ctx context.Context, in render.Input, o Options) ([]byte, error) {
 	if err := o.Size.check(); err != nil {
+		return nil, err
+	}
+	in, err := o.loadTiles(ctx, in)
+	if err != nil {
 		return nil, err
 	}
 	s, err := o.Scene(in)

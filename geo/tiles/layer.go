@@ -46,6 +46,16 @@ func NewLayer(src Source, attribution string, maxZoom int) *Layer {
 	return &Layer{src: src, attribution: attribution, maxZoom: maxZoom, images: map[Key]image.Image{}, failed: map[Key]error{}}
 }
 
+// ForScale is a layer of the same tiles for an output of a pixel ratio
+// (2 for a HiDPI screen, dpi/96 for print), which takes tiles of a zoom
+// as much higher; it loads its own, so an export does not disturb the
+// window's.
+func (l *Layer) ForScale(scale float64) *Layer {
+	out := NewLayer(l.src, l.attribution, l.maxZoom)
+	out.Bias = math.Log2(scale)
+	return out
+}
+
 // Attribution credits the tiles.
 func (l *Layer) Attribution() string { return l.attribution }
 

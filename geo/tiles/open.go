@@ -3,11 +3,28 @@ package tiles
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 )
 
 // CacheLimit is the disk cache's default cap.
 const CacheLimit = 512 << 20
+
+// DefaultCacheDir is where fetched tiles are kept: the user's cache
+// folder's lodemap/tiles, or "" when there is none.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "lodemap", "tiles")
+}
+
+// UserAgent names Lodemap to tile servers, as OpenStreetMap's tile usage
+// policy asks: the program, its version and where to find it.
+func UserAgent(version string) string {
+	return "Lodemap/" + version + " (+https://github.com/lodemap/lodemap)"
+}
 
 // Open makes the layer of a basemap: a Fetcher of an XYZ template's tiles
 // through a cache in cacheDir ("" for none), or an MBTiles package. The

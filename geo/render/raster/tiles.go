@@ -175,7 +175,7 @@ func (c *TileCache) fill(ctx context.Context, in render.Input, layers []*layer.L
 	w, h := float64((mx1-mx0+1)*TileSize), float64((my1-my0+1)*TileSize)
 	centre := view.FromUnit(orb.Point{(float64(mx0*TileSize) + w/2) / ws, (float64(my0*TileSize) + h/2) / ws})
 	bin := render.Input{View: view.Viewport{Center: centre, Zoom: in.View.Zoom, Width: w, Height: h},
-		Layers: layers, Grids: in.Grids, Crowded: crowded, NoClusters: in.NoClusters, NoLabels: true,
+		Layers: layers, Grids: in.Grids, Crowded: crowded, NoClusters: in.NoClusters, NoLabels: true, Tiles: in.Tiles,
 		Furniture: render.Furniture{NoAttribution: true}}
 	s, err := render.Build(bin)
 	if err != nil {
@@ -246,6 +246,28 @@ func (c *TileCache) evict(inFrame func(tileKey) bool) {
 	c.order = kept
 }
 
+// Forget drops the tiles that show any of a bound of Mercator unit
+// coordinates, at every zoom: a raster basemap's tile loaded there since
+// they were drawn.
+func (c *TileCache) Forget(b orb.Bound) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	kept := c.order[:0]
+	for _, k := range c.order {
+		ws := TileSize * math.Exp2(k.zoom)
+		kb := orb.Bound{Min: orb.Point{float64(k.x) * TileSize / ws, float64(k.y) * TileSize / ws},
+			Max: orb.Point{float64(k.x+1) * TileSize / ws, float64(k.y+1) * TileSize / ws}}
+		if kb.Intersects(b) {
+			c.bytes -= len(c.tiles[k].img.Pix)
+			delete(c.tiles, k)
+			continue
+		}
+		kept = append(kept, k)
+	}
+	clear(c.order[len(kept):])
+	c.order = kept
+}
+
 // newTileImage is a tile's image of side x side pixels: a spare one if
 // there is one of that size (its pixels are all written over). c.mu is
 // held.
@@ -286,5 +308,6 @@ func stateOf(layers []*layer.Layer, in render.Input) uint64 {
 	if in.NoClusters {
 		h.Write([]byte{1})
 	}
+	fmt.Fprintf(h, "%p", in.Tiles) // another basemap draws other tiles
 	return h.Sum64()
 }

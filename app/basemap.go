@@ -1,0 +1,85 @@
+package app
+
+import (
+	"context"
+
+	"github.com/paulmach/orb"
+
+	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/tiles"
+)
+
+// A raster basemap on the map: the tiles a frame needs are loaded off the
+// UI thread, by the render loop, after the frame is drawn with what is
+// there (a lower zoom's tile, or the offline basemap, standing in); each
+// one that comes redraws the part of the map it covers. Only the tiles in
+// view are asked for: no prefetching.
+
+// SetBasemap draws a raster basemap under the layers (nil: the offline
+// one alone). The caller closes the one it replaces.
+func (m *MapView) SetBasemap(l *tiles.Layer) {
+	m.mu.Lock()
+	m.basemap = l
+	m.loading = map[tiles.Key]bool{}
+	m.tileFails = 0
+	m.mu.Unlock()
+	m.requestRender()
+}
+
+// Basemap is the raster basemap drawn, nil for the offline one.
+func (m *MapView) Basemap() *tiles.Layer {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.basemap
+}
+
+// loadTiles starts loading the tiles in's view needs and has not got,
+// each in a goroutine of ctx's (the render loop's), at most as many at
+// once as the source allows.
+func (m *MapView) loadTiles(ctx context.Context, in render.Input) {
+	l := in.Tiles
+	if l == nil {
+		return
+	}
+	for _, k := range l.Missing(in.View) {
+		m.mu.Lock()
+		busy := m.loading[k] || m.basemap != l
+		if !busy {
+			m.loading[k] = true
+		}
+		m.mu.Unlock()
+		if busy {
+			continue
+		}
+		go func() {
+			err := l.Load(ctx, k)
+			if ctx.Err() != nil {
+				return
+			}
+			m.mu.Lock()
+			current := m.basemap == l
+			delete(m.loading, k)
+			if err != nil && current {
+				m.tileFails++
+			}
+			failures := m.tileFails
+			m.mu.Unlock()
+			if !current {
+				return
+			}
+			if err == nil {
+				m.tiles.Forget(keyBound(k))
+				m.requestRender()
+			}
+			if m.OnTiles != nil {
+				uiDo(func() { m.OnTiles(failures) })
+			}
+		}()
+	}
+}
+
+// keyBound is the Mercator unit bound of a web tile.
+func keyBound(k tiles.Key) orb.Bound {
+	n := float64(int(1) << k.Z)
+	return orb.Bound{Min: orb.Point{float64(k.X) / n, float64(k.Y) / n}, Max: orb.Point{float64(k.X+1) / n, float64(k.Y+1) / n}}
+}

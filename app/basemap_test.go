@@ -1,0 +1,95 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+)
+
+// solidPNG is a 256 px tile of one colour.
+func solidPNG(t *testing.T, c color.RGBA) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = c.R, c.G, c.B, c.A
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestWindowBasemap switches the window to tiles from a local server that
+// holds them back: frames keep coming with the offline basemap meanwhile;
+// once let through, the tiles show, the choice is remembered and checked
+// in View > Basemap; a package that does not open is refused.
+func TestWindowBasemap(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	w, _ := newTestWindow(t)
+	cyan := solidPNG(t, color.RGBA{0, 255, 255, 255})
+	release := make(chan struct{})
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		<-release
+		rw.Header().Set("Cache-Control", "max-age=3600")
+		_, _ = rw.Write(cyan)
+	}))
+	defer srv.Close()
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	}()
+	spec := srv.URL + "/{z}/{x}/{y}.png"
+	if err := w.SetBasemap(spec); err != nil {
+		t.Fatal(err)
+	}
+	// While every tile is held back, the map still draws.
+	drainUntil(t, "the tile requests", func() bool { return requests.Load() > 0 })
+	w.Map.PanBy(30, 0)
+	waitFrame(t, w.Map)
+	corner := func() color.RGBA {
+		w.Map.mu.Lock()
+		defer w.Map.mu.Unlock()
+		return w.Map.frame.RGBAAt(5, 5)
+	}
+	if c := corner(); c == (color.RGBA{0, 255, 255, 255}) {
+		t.Fatal("tiles shown before any came")
+	}
+	close(release)
+	drainUntil(t, "the tiles", func() bool { waitFrame(t, w.Map); return corner() == color.RGBA{0, 255, 255, 255} })
+	if got := w.App.Preferences().String(prefBasemap); got != spec {
+		t.Errorf("remembered %q", got)
+	}
+	var checked string
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Basemap" {
+				for _, c := range it.ChildMenu.Items {
+					if c.Checked {
+						checked = c.Label
+					}
+				}
+			}
+		}
+	}
+	if checked != "Tiles from a URL…" {
+		t.Errorf("View > Basemap checks %q", checked)
+	}
+	// A tile package that is not one is refused, and the basemap stays.
+	if err := w.SetBasemap("/no/such.mbtiles"); err == nil || w.Map.Basemap() == nil {
+		t.Errorf("a missing package: %v", err)
+	}
+	if err := w.SetBasemap("offline"); err != nil || w.Map.Basemap() != nil {
+		t.Errorf("offline: %v", err)
+	}
+}
