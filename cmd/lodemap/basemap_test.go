@@ -138,3 +138,48 @@ func TestExportBasemapXYZ(t *testing.T) {
 		t.Errorf("the second export made %d requests; the cache should serve", requests.Load()-first)
 	}
 }
+
+// TestTilesPack packs a local server's tiles around Beylikova, then
+// exports over the package; OpenStreetMap's servers are refused.
+func TestTilesPack(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	yellow := solidTile(t, color.RGBA{255, 255, 0, 255})
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		_, _ = w.Write(yellow)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "beylikova.mbtiles")
+	var so, se bytes.Buffer
+	if code := run([]string{"tiles", "pack", "--url", srv.URL + "/{z}/{x}/{y}.png", "--bbox", "30.5,39.3,32,40", "--zoom", "5-8", pack}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if !strings.Contains(so.String(), "wrote "+pack) || requests.Load() == 0 {
+		t.Errorf("stdout %q, %d requests", so.String(), requests.Load())
+	}
+	so.Reset()
+	if code := run([]string{"export", "--basemap", pack, "--center", "31.2,39.65", "--zoom", "7", "--size", "320x200", filepath.Join(dir, "map.png")}, &so, &se); code != 0 {
+		t.Fatalf("export over the package: exit %d: %s", code, se.String())
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"osm", []string{"--url", "osm"}, "forbids bulk downloads"},
+		{"osm by address", []string{"--url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"}, "forbids bulk downloads"},
+		{"bad box", []string{"--url", srv.URL + "/{z}/{x}/{y}.png", "--bbox", "32,39,30,40"}, "west < east"},
+		{"too many", []string{"--url", srv.URL + "/{z}/{x}/{y}.png", "--zoom", "0-14"}, "more than one package holds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"tiles", "pack", "--bbox", "25,35,45,42", "--zoom", "5-6"}, tt.args...)
+			var so, se bytes.Buffer
+			if code := run(append(args, filepath.Join(dir, "x.mbtiles")), &so, &se); code == 0 || !strings.Contains(se.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q, want %q", code, se.String(), tt.want)
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ var commands = []command{
 	{"search", "[flags] TEXT", "find sites and articles by name, id, kind, attribute, title or quote, as the window's search box does"},
 	{"excerpts", "[flags] ID", "print a site and what the articles say about it"},
 	{"export", "[flags] OUT.png|OUT.svg|OUT.pdf|OUT.kml|OUT.kmz", "export the map to a picture or a PDF, or its shown layers to KML for Google Earth"},
+	{"tiles pack", "--url TEMPLATE --bbox W,S,E,N --zoom MIN-MAX OUT.mbtiles", "make an offline tile package for field work, from a tile server that allows bulk downloads"},
 	{"version", "", "print the version"},
 	{"help", "", "print this help"},
 }

@@ -56,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runInfo(args, stdout, stderr)
 	case "search":
 		err = runSearch(args, stdout, stderr)
+	case "tiles":
+		err = runTiles(args, stdout, stderr)
 	case "version", "help":
 		err = runPlain(cmd, args, stdout)
 	default:
