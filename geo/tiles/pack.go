@@ -105,7 +105,7 @@ func Pack(ctx context.Context, f *Fetcher, keys []Key, b orb.Bound, path string,
 	}
 	minZ, maxZ := keys[0].Z, keys[len(keys)-1].Z
 	meta := map[string]string{"name": "Lodemap tiles", "format": formatName(format), "type": "baselayer",
-		"bounds": fmt.Sprintf("%g,%g,%g,%g", b.Min[0], b.Min[1], b.Max[0], b.Max[1]),
+		"bounds":  fmt.Sprintf("%g,%g,%g,%g", b.Min[0], b.Min[1], b.Max[0], b.Max[1]),
 		"minzoom": fmt.Sprint(minZ), "maxzoom": fmt.Sprint(maxZ), "attribution": f.Spec.Attribution}
 	for k, v := range meta {
 		if _, err := db.Exec("INSERT INTO metadata VALUES (?, ?)", k, v); err != nil {
