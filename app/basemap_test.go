@@ -2,13 +2,19 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // solidPNG is a 256 px tile of one colour.
@@ -91,5 +97,42 @@ func TestWindowBasemap(t *testing.T) {
 	}
 	if err := w.SetBasemap("offline"); err != nil || w.Map.Basemap() != nil {
 		t.Errorf("offline: %v", err)
+	}
+}
+
+// TestExportDialogBasemap exports from the dialog over tiles of which the
+// server has only some: the picture is saved, with the tiles it had, and
+// the dialog says how many could not be had.
+func TestExportDialogBasemap(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	w, p := openExportByShortcut(t)
+	cyan := solidPNG(t, color.RGBA{0, 255, 255, 255})
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		var z, x, y int
+		if _, err := fmt.Sscanf(r.URL.Path, "/%d/%d/%d.png", &z, &x, &y); err != nil || x%2 == 1 {
+			http.NotFound(rw, r) // every other column is missing
+			return
+		}
+		_, _ = rw.Write(cyan)
+	}))
+	defer srv.Close()
+	if err := w.SetBasemap(srv.URL + "/{z}/{x}/{y}.png"); err != nil {
+		t.Fatal(err)
+	}
+	p.source = w.Map.SceneInput() // as a dialog opened now would
+	dir := t.TempDir()
+	p.Folder.SetText(dir)
+	p.Format.SetSelected("PNG")
+	p.FileName.SetText("tiles")
+	p.Preset.SetSelected("1920 x 1080 (Full HD slide)")
+	test.Tap(p.ExportButton)
+	drainUntil(t, "the export", func() bool {
+		return strings.HasPrefix(p.Status.Text, "Saved") || strings.HasPrefix(p.Status.Text, "Export failed")
+	})
+	if !strings.Contains(p.Status.Text, "basemap tiles could not be had") {
+		t.Errorf("status %q", p.Status.Text)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tiles.png")); err != nil {
+		t.Error(err)
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/export"
+	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/render/raster"
 	"github.com/lodemap/lodemap/geo/view"
@@ -340,6 +341,11 @@ func (p *ExportPanel) run(path string) {
 	p.Progress.SetValue(0)
 	p.Status.SetText("Exporting " + path + " …")
 	start := time.Now()
+	var missing int // basemap tiles that could not be had
+	o.TileProgress = func(done, total int) {
+		uiDo(func() { p.Status.SetText(fmt.Sprintf("Loading basemap tiles: %d of %d …", done, total)) })
+	}
+	o.Missing = func(failed map[tiles.Key]error) { missing = len(failed) }
 	go func() {
 		defer cancel()
 		err := export.Run(ctx, path, p.source, o, func(done, total int) {
@@ -358,7 +364,11 @@ func (p *ExportPanel) run(path string) {
 				p.Status.SetText("Export failed: " + err.Error())
 			default:
 				p.Progress.SetValue(1)
-				p.Status.SetText(fmt.Sprintf("Saved %s (%s) in %.1f s.", path, what, time.Since(start).Seconds()))
+				msg := fmt.Sprintf("Saved %s (%s) in %.1f s.", path, what, time.Since(start).Seconds())
+				if missing > 0 {
+					msg += fmt.Sprintf(" %d basemap tiles could not be had; the offline basemap shows there.", missing)
+				}
+				p.Status.SetText(msg)
 			}
 		})
 	}()
