@@ -20,9 +20,9 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/export"
-	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/render/raster"
+	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/view"
 )
 
