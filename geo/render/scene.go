@@ -153,9 +153,11 @@ func Build(in Input) (*Scene, error) {
 	}
 	if !in.NoBasemap {
 		s.Background = style.Sea
-		s.Land = landPolygons(bm, v, newShapeDrawer(s, in, newProjector(v)))
 		if in.Tiles != nil {
 			s.Raster = in.Tiles.Placed(v)
+		}
+		if in.Tiles == nil || !in.Tiles.Covers(v) { // else hidden under the tiles
+			s.Land = landPolygons(bm, v, newShapeDrawer(s, in, newProjector(v)))
 		}
 	}
 	var cands []labelCand

@@ -147,6 +147,19 @@ func (l *Layer) image(k Key) (image.Image, bool) {
 	return nil, false
 }
 
+// Covers reports whether every tile a view needs is loaded: the tiles
+// then hide whatever would be drawn under them.
+func (l *Layer) Covers(v view.Viewport) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, k := range l.Keys(v) {
+		if _, ok := l.images[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // Missing are the tiles a view needs that are not loaded and have not
 // failed.
 func (l *Layer) Missing(v view.Viewport) []Key {

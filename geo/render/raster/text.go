@@ -101,8 +101,9 @@ func dot(x, y float64) fixed.Point26_6 {
 	return fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}
 }
 
-// Image implements render.Backend: the image is scaled smoothly into the
-// rectangle.
+// Image implements render.Backend: the image is scaled into the rectangle,
+// bilinearly: basemap tiles are scaled by a little (a fractional zoom),
+// and a finer kernel cost a frame of them most of its time.
 func (c *Canvas) Image(img image.Image, x, y, w, h float64) {
 	c.flush()
 	s := c.scale
@@ -111,5 +112,5 @@ func (c *Canvas) Image(img image.Image, x, y, w, h float64) {
 		xdraw.Draw(c.img, r, img, img.Bounds().Min, xdraw.Over)
 		return
 	}
-	xdraw.CatmullRom.Scale(c.img, r, img, img.Bounds(), xdraw.Over, nil)
+	xdraw.ApproxBiLinear.Scale(c.img, r, img, img.Bounds(), xdraw.Over, nil)
 }
