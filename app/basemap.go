@@ -5,6 +5,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/lodemap/lodemap/geo/layer"
 	"github.com/lodemap/lodemap/geo/render"
 	"github.com/lodemap/lodemap/geo/tiles"
 )
@@ -22,6 +23,15 @@ func (m *MapView) SetBasemap(l *tiles.Layer) {
 	m.basemap = l
 	m.loading = map[tiles.Key]bool{}
 	m.tileFails = 0
+	m.mu.Unlock()
+	m.requestRender()
+}
+
+// SetBoundaries draws polygon layers' outlines with the basemap (nil:
+// none).
+func (m *MapView) SetBoundaries(ls []*layer.Layer) {
+	m.mu.Lock()
+	m.boundaries = ls
 	m.mu.Unlock()
 	m.requestRender()
 }

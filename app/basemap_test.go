@@ -136,3 +136,23 @@ func TestExportDialogBasemap(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestWindowBoundaries draws a province file with the basemap from the
+// window, checked in View > Basemap and remembered; "No boundaries" takes
+// it off.
+func TestWindowBoundaries(t *testing.T) {
+	w, _ := newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "provinces.geojson")
+	if err := os.WriteFile(path, []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"Polygon","coordinates":[[[30,39],[32,39],[32,40.5],[30,40.5],[30,39]]]}}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.SetBoundaries(path)
+	drainUntil(t, "the boundaries", func() bool { return len(w.Map.SceneInput().Boundaries) == 1 })
+	if w.App.Preferences().String(prefBoundaries) != path || w.boundaries != path {
+		t.Error("not remembered")
+	}
+	w.SetBoundaries("")
+	if len(w.Map.SceneInput().Boundaries) != 0 {
+		t.Error("No boundaries left them")
+	}
+}

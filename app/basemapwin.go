@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/tiles"
 )
 
@@ -45,8 +46,12 @@ func (w *Window) SetBasemap(spec string) error {
 	return nil
 }
 
-// restoreBasemap opens the basemap of the last run, if it still opens.
+// restoreBasemap opens the basemap and boundaries of the last run, if
+// they still open.
 func (w *Window) restoreBasemap() {
+	if path := w.App.Preferences().String(prefBoundaries); path != "" {
+		w.SetBoundaries(path)
+	}
 	if spec := w.App.Preferences().String(prefBasemap); spec != "" && spec != "offline" {
 		if err := w.SetBasemap(spec); err != nil {
 			w.status.SetText("Basemap not opened: " + err.Error())
@@ -73,11 +78,14 @@ func (w *Window) basemapMenu() *fyne.MenuItem {
 	urlItem.Checked = custom && !isPackage(w.basemap)
 	pkgItem := item("Tile package (MBTiles)…", "", w.askTilePackage)
 	pkgItem.Checked = custom && isPackage(w.basemap)
+	bounds := fyne.NewMenuItem("Boundaries from a file…", w.askBoundaries)
+	bounds.Checked = w.boundaries != ""
 	m := fyne.NewMenuItem("Basemap", nil)
 	m.ChildMenu = fyne.NewMenu("",
 		item("Offline (Natural Earth, GeoNames)", "offline", func() { w.pickBasemap("offline") }),
 		item("OpenStreetMap", "osm", func() { w.pickBasemap("osm") }),
-		urlItem, pkgItem)
+		urlItem, pkgItem, fyne.NewMenuItemSeparator(), bounds,
+		fyne.NewMenuItem("No boundaries", func() { w.SetBoundaries("") }))
 	return m
 }
 
@@ -123,4 +131,47 @@ func (w *Window) showTileFailures(n int) {
 	if n > 0 {
 		w.status.SetText(fmt.Sprintf("Basemap: %d tiles could not be had (offline?); the offline basemap shows there", n))
 	}
+}
+
+// prefBoundaries keeps the boundary file chosen.
+const prefBoundaries = "basemap.boundaries"
+
+// SetBoundaries draws a polygon layer file's outlines with the basemap
+// ("" for none), read off the UI thread; it is remembered. A file that
+// cannot be read is said on the status line.
+func (w *Window) SetBoundaries(path string) {
+	w.App.Preferences().SetString(prefBoundaries, path)
+	if path == "" {
+		w.Map.SetBoundaries(nil)
+		w.boundaries = ""
+		w.setMenu()
+		return
+	}
+	ctx, done := w.jobs.start()
+	go func() {
+		defer done()
+		ls, _, err := data.LoadFile(ctx, path, nil)
+		uiDo(func() {
+			if err != nil {
+				w.status.SetText("Boundaries not shown: " + err.Error())
+				return
+			}
+			w.Map.SetBoundaries(ls)
+			w.boundaries = path
+			w.setMenu()
+		})
+	}()
+}
+
+// askBoundaries asks for a polygon file to draw with the basemap.
+func (w *Window) askBoundaries() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		w.SetBoundaries(r.URI().Path())
+	}, w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter(data.FileTypes()))
+	d.Show()
 }

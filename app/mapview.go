@@ -57,25 +57,26 @@ type MapView struct {
 	cat  *data.Catalog
 	home view.Viewport
 
-	mu        sync.Mutex // guards the fields below, read by the render goroutine
-	layers    []*layer.Layer
-	indexes   []*index.Layer
-	view      view.Viewport
-	hidden    map[string]bool
-	styles    map[string]*style.Layer    // by layer id; none: by kind and status
-	filter    map[string]*layer.Mask     // by layer id; none: the whole layer
-	status    map[string]*layer.Statuses // by layer id, the statuses at the time slider's date
-	asOf      string                     // that date's caption
-	measure   []orb.Point                // the measured path, lon/lat
-	measuring bool                       // clicks add to the path
-	basemap   *tiles.Layer               // a raster basemap, or nil
-	loading   map[tiles.Key]bool         // its tiles being loaded
-	tileFails int                        // its tiles that could not be had
-	priority  map[layer.Site]int         // the dataset's label priorities
-	spider    *render.Spider             // sites sharing a point, fanned out by a click
-	selected  layer.Site
-	hovered   layer.Site
-	scale     float32
+	mu         sync.Mutex // guards the fields below, read by the render goroutine
+	layers     []*layer.Layer
+	indexes    []*index.Layer
+	view       view.Viewport
+	hidden     map[string]bool
+	styles     map[string]*style.Layer    // by layer id; none: by kind and status
+	filter     map[string]*layer.Mask     // by layer id; none: the whole layer
+	status     map[string]*layer.Statuses // by layer id, the statuses at the time slider's date
+	asOf       string                     // that date's caption
+	measure    []orb.Point                // the measured path, lon/lat
+	measuring  bool                       // clicks add to the path
+	basemap    *tiles.Layer               // a raster basemap, or nil
+	loading    map[tiles.Key]bool         // its tiles being loaded
+	tileFails  int                        // its tiles that could not be had
+	boundaries []*layer.Layer             // polygon layers drawn with the basemap
+	priority   map[layer.Site]int         // the dataset's label priorities
+	spider     *render.Spider             // sites sharing a point, fanned out by a click
+	selected   layer.Site
+	hovered    layer.Site
+	scale      float32
 
 	gen      uint64 // bumped by every render request
 	hoverTip string // the tooltip: the hovered site's name, or a cluster's count
@@ -552,7 +553,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure), Tiles: m.basemap,
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure), Tiles: m.basemap, Boundaries: m.boundaries,
 		LabelPriority: m.priority, Spider: m.spider}
 }
 

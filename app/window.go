@@ -62,8 +62,8 @@ type Window struct {
 	tips  *tipLayer
 	tools *widget.Toolbar
 	// basemap is the basemap chosen ("offline", "osm", a URL template or
-	// a tile package's path).
-	basemap string
+	// a tile package's path); boundaries the polygon file drawn with it.
+	basemap, boundaries string
 	// columns are the attributes filters have read; filterDone ends the
 	// filter being applied.
 	columns    *filter.Columns

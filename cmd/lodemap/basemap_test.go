@@ -183,3 +183,20 @@ func TestTilesPack(t *testing.T) {
 		})
 	}
 }
+
+// TestExportBoundaries draws a province file with the basemap; a file
+// that is not there is an error.
+func TestExportBoundaries(t *testing.T) {
+	dir := t.TempDir()
+	prov := filepath.Join(dir, "provinces.geojson")
+	if err := os.WriteFile(prov, []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"P"},"geometry":{"type":"Polygon","coordinates":[[[30,39],[32,39],[32,40.5],[30,40.5],[30,39]]]}}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var so, se bytes.Buffer
+	if code := run([]string{"export", "--boundaries", prov, "--size", "320x200", filepath.Join(dir, "map.svg")}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if code := run([]string{"export", "--boundaries", filepath.Join(dir, "none.geojson"), filepath.Join(dir, "x.png")}, &so, &se); code == 0 || !strings.Contains(se.String(), "none.geojson") {
+		t.Errorf("a missing file: exit %d, %s", code, se.String())
+	}
+}

@@ -58,6 +58,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if vf.at != "" {
 		in.AsOf = filter.AsOf(vf.at)
 	}
+	if in.Boundaries, err = vf.loadBoundaries(); err != nil {
+		return err
+	}
 	if in.Tiles, err = openBasemap(o.basemap); err != nil {
 		return err
 	}

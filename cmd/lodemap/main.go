@@ -89,6 +89,7 @@ type viewFlags struct {
 	add                    files
 	filter                 filter.Filter
 	at                     string // the time slider's date, "" for now
+	boundaries             string // a polygon file drawn with the basemap
 }
 
 func (v *viewFlags) register(fs *flag.FlagSet) {
@@ -98,7 +99,7 @@ func (v *viewFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&v.zoom, "zoom", -1, "zoom level (fractional)")
 	fs.StringVar(&v.selectID, "select", "", "id of the feature to select")
 	v.registerFilter(fs)
-
+	fs.StringVar(&v.boundaries, "boundaries", "", "a polygon layer file (provinces, say) drawn with the basemap, as outlines")
 }
 
 // registerFilter adds the repeatable --filter flag.
@@ -215,6 +216,15 @@ func guiFlags() (*flag.FlagSet, *viewFlags, *string) {
 	return fs, vf, basemap
 }
 
+// loadBoundaries reads --boundaries: its layers, drawn with the basemap.
+func (v *viewFlags) loadBoundaries() ([]*layer.Layer, error) {
+	if v.boundaries == "" {
+		return nil, nil
+	}
+	ls, _, err := data.LoadFile(context.Background(), v.boundaries, nil)
+	return ls, err
+}
+
 // addLayers reads the --add files beside the dataset, as the window's
 // loader does: each file's layers indexed and attached; what is wrong in a
 // file is counted on stderr, and a file that cannot be read is an error.
@@ -271,6 +281,9 @@ func runGUI(args []string, stderr io.Writer) error {
 	}
 	for _, f := range vf.add {
 		w.AddLayerFile(f)
+	}
+	if vf.boundaries != "" {
+		w.SetBoundaries(vf.boundaries)
 	}
 	w.ShowAndRun()
 	return nil

@@ -139,7 +139,7 @@ func (d *drawer) check(ctx context.Context, last bool) error {
 }
 
 func (d *drawer) basemap(ctx context.Context, s *Scene) error {
-	if s.Background.A == 0 && len(s.Land) == 0 && len(s.Raster) == 0 {
+	if s.Background.A == 0 && len(s.Land) == 0 && len(s.Raster) == 0 && len(s.Boundaries) == 0 {
 		return nil
 	}
 	d.b.BeginGroup(basemapGroup)
@@ -154,6 +154,9 @@ func (d *drawer) basemap(ctx context.Context, s *Scene) error {
 		d.b.Image(t.Img, t.X, t.Y, t.W, t.H)
 	}
 	d.done += len(s.Raster)
+	if len(s.Boundaries) > 0 {
+		d.b.Lines(s.Boundaries, Paint{Stroke: boundaryInk, Width: 0.8, Dash: [2]float64{4, 2}})
+	}
 	d.b.EndGroup()
 	return d.check(ctx, false)
 }
@@ -205,6 +208,9 @@ func (d *drawer) shape(sh Shape, p Paint) {
 		d.b.Lines(sh.Rings, p)
 	}
 }
+
+// boundaryInk is the colour of a boundary file's outlines.
+var boundaryInk = color.NRGBA{0x8A, 0x7F, 0x9A, 0xFF}
 
 // placeInk is the colour of the basemap's place names and dots: quieter
 // than the sites' labels.
@@ -267,7 +273,7 @@ func (s *Scene) Items() int {
 // declare its groups before drawing (a PDF's layers) reads them here.
 func (s *Scene) GroupInfos() []GroupInfo {
 	var out []GroupInfo
-	if s.Background.A != 0 || len(s.Land) > 0 || len(s.Raster) > 0 {
+	if s.Background.A != 0 || len(s.Land) > 0 || len(s.Raster) > 0 || len(s.Boundaries) > 0 {
 		out = append(out, basemapGroup)
 	}
 	for _, g := range s.Groups {

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -74,5 +75,31 @@ func TestPlaceLabels(t *testing.T) {
 				t.Errorf("places named %v, credit %q", got, credit)
 			}
 		})
+	}
+}
+
+// TestBoundaries draws a polygon file's outlines with the basemap: in the
+// basemap's group, under the sites, and only what lies in the frame.
+func TestBoundaries(t *testing.T) {
+	ls, probs := data.ReadLayers([]byte(`{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Eskişehir"},"geometry":{"type":"Polygon","coordinates":[[[30,39],[32,39],[32,40.5],[30,40.5],[30,39]]]}},
+{"type":"Feature","properties":{"name":"Far away"},"geometry":{"type":"Polygon","coordinates":[[[100,10],[101,10],[101,11],[100,10]]]}}]}`), "provinces.geojson", "provinces.geojson")
+	if len(ls) != 1 || len(probs) > 0 {
+		t.Fatalf("%d layers, %v", len(ls), probs)
+	}
+	v := view.New(orb.Point{31, 39.7}, 7, 800, 500)
+	s, err := render.Build(render.Input{View: v, Boundaries: ls})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Boundaries) != 1 {
+		t.Fatalf("%d outlines, want Eskişehir's alone", len(s.Boundaries))
+	}
+	x, y := v.ToPixel(orb.Point{30, 39})
+	if p := s.Boundaries[0][0]; math.Abs(p[0]-x) > 1 || math.Abs(p[1]-y) > 1 {
+		t.Errorf("outline starts at %v, want (%g, %g)", p, x, y)
+	}
+	if none, _ := render.Build(render.Input{View: v}); len(none.Boundaries) != 0 {
+		t.Error("outlines without a file")
 	}
 }

@@ -32,6 +32,8 @@ type Scene struct {
 	// Raster are the tiles of a raster basemap over the land, where they
 	// are loaded (tiles.Placed, in pixels).
 	Raster []tiles.Placed
+	// Boundaries are the outlines of Input.Boundaries, in pixels.
+	Boundaries [][]orb.Point
 	Groups []Group
 	Labels []Label
 	// Highlight is the selected marker, drawn again above everything with
@@ -135,6 +137,10 @@ type Input struct {
 	// AsOf, when not "", says which date the map is as of ("As of 4 Sep
 	// 2024"), shown at the top left.
 	AsOf string
+	// Boundaries are polygon layers drawn as part of the basemap: their
+	// outlines only, as hairlines over the land and the tiles (a
+	// province file where the embedded basemap has no provinces).
+	Boundaries []*layer.Layer
 	// Tiles, when set, is a raster basemap drawn over the offline one,
 	// which shows where its tiles are not loaded.
 	Tiles *tiles.Layer
@@ -159,6 +165,7 @@ func Build(in Input) (*Scene, error) {
 		if in.Tiles == nil || !in.Tiles.Covers(v) { // else hidden under the tiles
 			s.Land = landPolygons(bm, v, newShapeDrawer(s, in, newProjector(v)))
 		}
+		s.Boundaries = boundaries(in.Boundaries, newShapeDrawer(s, in, newProjector(v)))
 	}
 	var cands []labelCand
 	proj := newProjector(v)
@@ -434,6 +441,25 @@ func landPolygons(bm *basemap.Set, v view.Viewport, d *shapeDrawer) []Polygon {
 		}
 		if len(p.Rings) > 0 {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// boundaries are the outlines of the polygons of layers that lie in d's
+// frame, simplified for the zoom.
+func boundaries(layers []*layer.Layer, d *shapeDrawer) [][]orb.Point {
+	var out [][]orb.Point
+	for _, l := range layers {
+		for i := range l.Len() {
+			for _, p := range l.Parts(i) {
+				if p.Kind != layer.Polygon || !p.Bound.Intersects(d.frame) {
+					continue
+				}
+				for _, r := range p.Rings {
+					out = append(out, d.simplify(r, 0))
+				}
+			}
 		}
 	}
 	return out

@@ -175,7 +175,7 @@ func (c *TileCache) fill(ctx context.Context, in render.Input, layers []*layer.L
 	w, h := float64((mx1-mx0+1)*TileSize), float64((my1-my0+1)*TileSize)
 	centre := view.FromUnit(orb.Point{(float64(mx0*TileSize) + w/2) / ws, (float64(my0*TileSize) + h/2) / ws})
 	bin := render.Input{View: view.Viewport{Center: centre, Zoom: in.View.Zoom, Width: w, Height: h},
-		Layers: layers, Grids: in.Grids, Crowded: crowded, NoClusters: in.NoClusters, NoLabels: true, Tiles: in.Tiles,
+		Layers: layers, Grids: in.Grids, Crowded: crowded, NoClusters: in.NoClusters, NoLabels: true, Tiles: in.Tiles, Boundaries: in.Boundaries,
 		Furniture: render.Furniture{NoAttribution: true}}
 	s, err := render.Build(bin)
 	if err != nil {
@@ -309,5 +309,8 @@ func stateOf(layers []*layer.Layer, in render.Input) uint64 {
 		h.Write([]byte{1})
 	}
 	fmt.Fprintf(h, "%p", in.Tiles) // another basemap draws other tiles
+	for _, l := range in.Boundaries {
+		fmt.Fprintf(h, " %p", l)
+	}
 	return h.Sum64()
 }
