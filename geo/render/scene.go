@@ -34,8 +34,8 @@ type Scene struct {
 	Raster []tiles.Placed
 	// Boundaries are the outlines of Input.Boundaries, in pixels.
 	Boundaries [][]orb.Point
-	Groups []Group
-	Labels []Label
+	Groups     []Group
+	Labels     []Label
 	// Highlight is the selected marker, drawn again above everything with
 	// a halo so that no other marker or label hides it.
 	Highlight *Marker
