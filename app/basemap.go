@@ -78,13 +78,28 @@ func (m *MapView) loadTiles(ctx context.Context, in render.Input) {
 				return
 			}
 			if err == nil {
-				m.tiles.Forget(keyBound(k))
+				m.mu.Lock()
+				m.arrived = append(m.arrived, k)
+				m.mu.Unlock()
 				m.requestRender()
 			}
 			if m.OnTiles != nil {
 				uiDo(func() { m.OnTiles(failures) })
 			}
 		}()
+	}
+}
+
+// forgetArrived drops the screen tiles drawn without the web tiles that
+// have come since; the render loop calls it before each frame, so a tile
+// that comes while a frame is drawn is drawn into the next.
+func (m *MapView) forgetArrived() {
+	m.mu.Lock()
+	arrived := m.arrived
+	m.arrived = nil
+	m.mu.Unlock()
+	for _, k := range arrived {
+		m.tiles.Forget(keyBound(k))
 	}
 }
 

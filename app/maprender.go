@@ -62,6 +62,7 @@ func (m *MapView) renderLoop(ctx context.Context) {
 		if gen == rendered || v.Width < 1 || v.Height < 1 {
 			continue // a folded request already rendered, or nothing to draw
 		}
+		m.forgetArrived()
 		m.mu.Lock()
 		spare := m.spare
 		m.spare = nil

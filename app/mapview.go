@@ -71,6 +71,7 @@ type MapView struct {
 	basemap    *tiles.Layer               // a raster basemap, or nil
 	loading    map[tiles.Key]bool         // its tiles being loaded
 	tileFails  int                        // its tiles that could not be had
+	arrived    []tiles.Key                // its tiles loaded since the last frame began
 	boundaries []*layer.Layer             // polygon layers drawn with the basemap
 	priority   map[layer.Site]int         // the dataset's label priorities
 	spider     *render.Spider             // sites sharing a point, fanned out by a click
