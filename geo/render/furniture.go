@@ -85,7 +85,7 @@ func furniture(s *Scene, in Input) []Overlay {
 	// ask (OpenStreetMap's among them).
 	if !f.NoAttribution || in.Tiles != nil {
 		credit := basemap.Attribution
-		if !in.NoLabels && !in.NoPlaces {
+		if namesPlaces(in) {
 			credit += "; " + basemap.PlacesAttribution
 		}
 		credits := []string{credit}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lodemap/lodemap/data"
 	"github.com/lodemap/lodemap/geo/render"
+	"github.com/lodemap/lodemap/geo/tiles"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -29,6 +30,8 @@ func TestPlaceLabels(t *testing.T) {
 		{"zoom 9 at Beylikova", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers}, []string{"Eskişehir", "Sivrihisar", "Alpu"}},
 		{"no places", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers, NoPlaces: true}, nil},
 		{"no labels", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers, NoLabels: true}, nil},
+		// Tiles name their own places.
+		{"over tiles", render.Input{View: view.New(orb.Point{31.0, 39.7}, 9, 1280, 800), Layers: cat.Layers, Tiles: tiles.NewLayer(nil, "Tiles", 9)}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -183,7 +183,7 @@ func Build(in Input) (*Scene, error) {
 		}
 	}
 	if !in.NoLabels {
-		if !in.NoPlaces {
+		if namesPlaces(in) {
 			cands = placeCands(v, cands)
 		}
 		s.Labels = placeLabels(cands, s, in.Beneath)
@@ -486,6 +486,10 @@ type labelCand struct {
 	z        int     // its layer's place in the drawing order, from the bottom
 	place    bool    // a basemap place's name, after every site's
 }
+
+// namesPlaces reports whether a scene names the basemap's places: not
+// without labels, nor over a raster basemap, whose tiles name their own.
+func namesPlaces(in Input) bool { return !in.NoLabels && !in.NoPlaces && in.Tiles == nil }
 
 // maxPlaces bounds the place names tried in a frame.
 const maxPlaces = 600
