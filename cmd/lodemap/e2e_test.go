@@ -40,7 +40,10 @@ func TestEndToEnd(t *testing.T) {
 	bin := buildProgram(t)
 	trace := filepath.Join(dir, "trace.log")
 	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), app.TraceEnv+"="+trace, "FYNE_SCALE=1", "LANG=en_US.UTF-8")
+	// Preferences and caches of its own: what a user chose last (a basemap,
+	// panels) must not change what the test sees.
+	cmd.Env = append(os.Environ(), app.TraceEnv+"="+trace, "FYNE_SCALE=1", "LANG=en_US.UTF-8",
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
