@@ -20,7 +20,7 @@ import (
 // one alone). The caller closes the one it replaces.
 func (m *MapView) SetBasemap(l *tiles.Layer) {
 	m.mu.Lock()
-	m.basemap = l
+	m.basemap, m.shownTiles = l, nil
 	m.loading = map[tiles.Key]bool{}
 	m.tileFails = 0
 	m.mu.Unlock()
@@ -53,7 +53,7 @@ func (m *MapView) loadTiles(ctx context.Context, in render.Input) {
 	}
 	for _, k := range l.Missing(in.View) {
 		m.mu.Lock()
-		busy := m.loading[k] || m.basemap != l
+		busy := m.loading[k] || m.shownTiles != l
 		if !busy {
 			m.loading[k] = true
 		}
@@ -67,7 +67,7 @@ func (m *MapView) loadTiles(ctx context.Context, in render.Input) {
 				return
 			}
 			m.mu.Lock()
-			current := m.basemap == l
+			current := m.shownTiles == l
 			delete(m.loading, k)
 			if err != nil && current {
 				m.tileFails++
@@ -101,6 +101,22 @@ func (m *MapView) forgetArrived() {
 	for _, k := range arrived {
 		m.tiles.Forget(keyBound(k))
 	}
+}
+
+// tilesLocked is the basemap's layer for the screen's pixel ratio: on a
+// HiDPI screen, one taking tiles of a zoom as much higher, so they are
+// not scaled up. m.mu is held.
+func (m *MapView) tilesLocked() *tiles.Layer {
+	if m.basemap == nil {
+		return nil
+	}
+	if m.shownTiles == nil {
+		m.shownTiles = m.basemap
+		if m.scale > 1.01 {
+			m.shownTiles = m.basemap.ForScale(float64(m.scale))
+		}
+	}
+	return m.shownTiles
 }
 
 // keyBound is the Mercator unit bound of a web tile.

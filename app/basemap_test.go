@@ -156,3 +156,22 @@ func TestWindowBoundaries(t *testing.T) {
 		t.Error("No boundaries left them")
 	}
 }
+
+// TestBasemapHiDPI asks for tiles a zoom higher on a screen of twice the
+// pixels, so they are not scaled up.
+func TestBasemapHiDPI(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	w, _ := newTestWindow(t)
+	if err := w.SetBasemap("http://127.0.0.1:1/{z}/{x}/{y}.png"); err != nil {
+		t.Fatal(err)
+	}
+	if z := w.Map.SceneInput().Tiles.Zoom(6.2); z != 6 {
+		t.Errorf("zoom %d at a pixel ratio of 1", z)
+	}
+	w.Map.mu.Lock()
+	w.Map.scale, w.Map.shownTiles = 2, nil // as a HiDPI screen's Resize sets them
+	w.Map.mu.Unlock()
+	if z := w.Map.SceneInput().Tiles.Zoom(6.2); z != 7 {
+		t.Errorf("zoom %d at a pixel ratio of 2, want 7", z)
+	}
+}

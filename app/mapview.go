@@ -72,6 +72,7 @@ type MapView struct {
 	loading    map[tiles.Key]bool         // its tiles being loaded
 	tileFails  int                        // its tiles that could not be had
 	arrived    []tiles.Key                // its tiles loaded since the last frame began
+	shownTiles *tiles.Layer               // the basemap for the screen's pixel ratio
 	boundaries []*layer.Layer             // polygon layers drawn with the basemap
 	priority   map[layer.Site]int         // the dataset's label priorities
 	spider     *render.Spider             // sites sharing a point, fanned out by a click
@@ -516,8 +517,9 @@ func (m *MapView) focus() {
 func (m *MapView) Resize(s fyne.Size) {
 	m.mu.Lock()
 	m.view = m.view.Resize(float64(s.Width), float64(s.Height))
-	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil && c.Scale() != m.scale {
 		m.scale = c.Scale()
+		m.shownTiles = nil // tiles for the new pixel ratio
 	}
 	v := m.view
 	m.mu.Unlock()
@@ -554,7 +556,7 @@ func (m *MapView) inputLocked() render.Input {
 		grids[l] = m.indexes[i].Points
 	}
 	return render.Input{View: m.view, Layers: m.layers, Hidden: copyHidden(m.hidden),
-		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure), Tiles: m.basemap, Boundaries: m.boundaries,
+		Selected: m.selected, Attribution: m.cat.Attribution(), Grids: grids, Styles: m.styles, Filter: m.filter, Status: m.status, AsOf: m.asOf, Measure: slices.Clone(m.measure), Tiles: m.tilesLocked(), Boundaries: m.boundaries,
 		LabelPriority: m.priority, Spider: m.spider}
 }
 

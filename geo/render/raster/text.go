@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"runtime"
+	"sync"
 
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
@@ -112,5 +114,20 @@ func (c *Canvas) Image(img image.Image, x, y, w, h float64) {
 		xdraw.Draw(c.img, r, img, img.Bounds().Min, xdraw.Over)
 		return
 	}
-	xdraw.ApproxBiLinear.Scale(c.img, r, img, img.Bounds(), xdraw.Over, nil)
+	// A band of rows a core: the bands' pixels are the image's own, so
+	// they are drawn at once without sharing any.
+	n := max(1, min(runtime.GOMAXPROCS(0), r.Dy()/64))
+	var wg sync.WaitGroup
+	for k := range n {
+		band := image.Rect(r.Min.X, r.Min.Y+k*r.Dy()/n, r.Max.X, r.Min.Y+(k+1)*r.Dy()/n).Intersect(c.img.Rect)
+		if band.Empty() {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			xdraw.ApproxBiLinear.Scale(c.img.SubImage(band).(*image.RGBA), r, img, img.Bounds(), xdraw.Over, nil)
+		}()
+	}
+	wg.Wait()
 }
