@@ -1,11 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,21 +12,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-)
 
-// solidPNG is a 256 px tile of one colour.
-func solidPNG(t *testing.T, c color.RGBA) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = c.R, c.G, c.B, c.A
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
+	"github.com/lodemap/lodemap/geo/tiles/tilestest"
+)
 
 // TestWindowBasemap switches the window to tiles from a local server that
 // holds them back: frames keep coming with the offline basemap meanwhile;
@@ -38,7 +23,7 @@ func solidPNG(t *testing.T, c color.RGBA) []byte {
 func TestWindowBasemap(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	w, _ := newTestWindow(t)
-	cyan := solidPNG(t, color.RGBA{0, 255, 255, 255})
+	cyan := tilestest.Solid(t, color.RGBA{0, 255, 255, 255})
 	release := make(chan struct{})
 	var requests atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
@@ -106,7 +91,7 @@ func TestWindowBasemap(t *testing.T) {
 func TestExportDialogBasemap(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	w, p := openExportByShortcut(t)
-	cyan := solidPNG(t, color.RGBA{0, 255, 255, 255})
+	cyan := tilestest.Solid(t, color.RGBA{0, 255, 255, 255})
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		var z, x, y int
 		if _, err := fmt.Sscanf(r.URL.Path, "/%d/%d/%d.png", &z, &x, &y); err != nil || x%2 == 1 {

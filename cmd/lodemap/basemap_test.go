@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"database/sql"
-	"image"
 	"image/color"
 	"image/png"
 	"net/http"
@@ -14,22 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	_ "modernc.org/sqlite"
+	"github.com/lodemap/lodemap/geo/tiles/tilestest"
 )
-
-// solidTile is a 256 px tile of one colour, PNG.
-func solidTile(t *testing.T, c color.RGBA) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
-	for i := 0; i < len(img.Pix); i += 4 {
-		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = c.R, c.G, c.B, c.A
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 // TestExportBasemapMBTiles exports over an MBTiles package of magenta
 // tiles at zooms 0-4: the picture shows them under the sites, the
@@ -38,27 +22,9 @@ func solidTile(t *testing.T, c color.RGBA) []byte {
 func TestExportBasemapMBTiles(t *testing.T) {
 	dir := t.TempDir()
 	pack := filepath.Join(dir, "pack.mbtiles")
-	db, err := sql.Open("sqlite", pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	magenta := solidTile(t, color.RGBA{255, 0, 255, 255})
-	for _, q := range []string{"CREATE TABLE metadata (name TEXT, value TEXT)", "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)",
-		"INSERT INTO metadata VALUES ('format', 'png'), ('attribution', 'Magenta tiles'), ('maxzoom', '6')"} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for z := range 5 {
-		for x := range 1 << z {
-			for y := range 1 << z {
-				if _, err := db.Exec("INSERT INTO tiles VALUES (?, ?, ?, ?)", z, x, (1<<z)-1-y, magenta); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	db.Close()
+	magenta := tilestest.Solid(t, color.RGBA{255, 0, 255, 255})
+	tilestest.MBTiles(t, pack, map[string]string{"format": "png", "attribution": "Magenta tiles", "maxzoom": "6"}, 4,
+		func(z, x, y int) []byte { return magenta })
 	out := filepath.Join(dir, "map.png")
 	var so, se bytes.Buffer
 	if code := run([]string{"export", "--basemap", pack, "--size", "640x400", "--zoom", "6", out}, &so, &se); code != 0 {
@@ -99,7 +65,7 @@ func TestExportBasemapMBTiles(t *testing.T) {
 // a second export of the view is drawn from the disk cache.
 func TestExportBasemapXYZ(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	cyan := solidTile(t, color.RGBA{0, 255, 255, 255})
+	cyan := tilestest.Solid(t, color.RGBA{0, 255, 255, 255})
 	var requests atomic.Int32
 	var agent atomic.Value
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -143,7 +109,7 @@ func TestExportBasemapXYZ(t *testing.T) {
 // exports over the package; OpenStreetMap's servers are refused.
 func TestTilesPack(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	yellow := solidTile(t, color.RGBA{255, 255, 0, 255})
+	yellow := tilestest.Solid(t, color.RGBA{255, 255, 0, 255})
 	var requests atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		requests.Add(1)

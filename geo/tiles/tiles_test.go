@@ -3,7 +3,6 @@ package tiles
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"image"
@@ -17,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lodemap/lodemap/geo/tiles/tilestest"
 	"github.com/lodemap/lodemap/geo/view"
 	"github.com/paulmach/orb"
 )
@@ -244,33 +244,7 @@ func TestCacheCap(t *testing.T) {
 func mbtilesFixture(t *testing.T, format string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "pack.mbtiles")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range []string{
-		"CREATE TABLE metadata (name TEXT, value TEXT)",
-		"CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)",
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for k, v := range map[string]string{"format": format, "attribution": "Test tiles", "maxzoom": "2"} {
-		if _, err := db.Exec("INSERT INTO metadata VALUES (?, ?)", k, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for z := range 3 {
-		for x := range 1 << z {
-			for y := range 1 << z {
-				if _, err := db.Exec("INSERT INTO tiles VALUES (?, ?, ?, ?)", z, x, (1<<z)-1-y, tilePNG(z, x, y)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
+	tilestest.MBTiles(t, path, map[string]string{"format": format, "attribution": "Test tiles", "maxzoom": "2"}, 2, tilePNG)
 	return path
 }
 
