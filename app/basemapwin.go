@@ -98,13 +98,13 @@ func isPackage(spec string) bool {
 // askTileURL asks for an XYZ URL template.
 func (w *Window) askTileURL() {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("https://{s}.tile.example.org/{z}/{x}/{y}.png")
+	e.SetPlaceHolder("https://{s}.tile.example.org/{z}/{x}/{y}{r}.png")
 	if !isPackage(w.basemap) && w.basemap != "osm" && w.basemap != "offline" {
 		e.SetText(w.basemap)
 	}
 	dialog.ShowForm("Tiles from a URL", "Show", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("URL template", e),
-		widget.NewFormItem("", widget.NewLabel("{z}, {x} and {y} are the tile; {s} is a, b or c.")),
+		widget.NewFormItem("", widget.NewLabel("{z}, {x} and {y} are the tile; {s} is a, b or c; {r} is @2x on HiDPI.")),
 	}, func(ok bool) {
 		if ok {
 			w.pickBasemap(e.Text)

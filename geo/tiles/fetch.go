@@ -10,6 +10,7 @@ import (
 	_ "image/png"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	_ "golang.org/x/image/webp" // and as WebP
@@ -30,7 +31,7 @@ type Fetcher struct {
 	Cache     *Cache // may be nil: no cache
 	Client    *http.Client
 	UserAgent string // names Lodemap, its version and its project's address
-	Retina    bool   // ask for @2x tiles ({r})
+	Retina2x  bool   // ask for @2x tiles ({r})
 	Timeout   time.Duration
 	Retries   int
 	Backoff   time.Duration // the first pause before a retry; it doubles
@@ -48,12 +49,24 @@ func NewFetcher(spec Spec, cache *Cache, userAgent string) *Fetcher {
 		Timeout: 15 * time.Second, Retries: 2, Backoff: 500 * time.Millisecond, slots: make(chan struct{}, n)}
 }
 
+// Retina is a fetcher of the same tiles at twice the pixels (the
+// template's {r} as "@2x"), sharing the cache and the request limit; it
+// has none when the template has no {r}.
+func (f *Fetcher) Retina() (Source, bool) {
+	if !strings.Contains(f.Spec.Template, "{r}") {
+		return nil, false
+	}
+	r := *f
+	r.Retina2x = true
+	return &r, true
+}
+
 // ErrNotImage is the error of a response whose body is not an image.
 var ErrNotImage = errors.New("not an image")
 
 // Tile implements Source.
 func (f *Fetcher) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
-	url := f.Spec.URL(z, x, y, f.Retina)
+	url := f.Spec.URL(z, x, y, f.Retina2x)
 	var cached *entry
 	if f.Cache != nil {
 		if e, ok := f.Cache.get(url); ok {

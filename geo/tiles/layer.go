@@ -53,7 +53,19 @@ func NewLayer(src Source, attribution string, maxZoom int) *Layer {
 func (l *Layer) ForScale(scale float64) *Layer {
 	out := NewLayer(l.src, l.attribution, l.maxZoom)
 	out.Bias = math.Log2(scale)
+	if r, ok := l.src.(retinaSource); ok && scale >= 1.5 {
+		if src, ok := r.Retina(); ok {
+			// @2x tiles hold a zoom's worth more pixels each.
+			out.src, out.Bias = src, out.Bias-1
+		}
+	}
 	return out
+}
+
+// retinaSource is a source that has @2x tiles.
+type retinaSource interface {
+	// Retina is the source of @2x tiles, if it has them.
+	Retina() (Source, bool)
 }
 
 // Attribution credits the tiles.

@@ -19,7 +19,7 @@ type Spec struct {
 	// Kind is "offline" (the embedded basemap), "xyz" (Template) or
 	// "mbtiles" (Path).
 	Kind     string
-	Template string // with {z}, {x}, {y}, optional {s}; {r} (@2x) when Retina is asked
+	Template string // with {z}, {x}, {y}, optional {s} and {r} (@2x for high-dpi output)
 	Path     string
 	// Attribution credits the tiles; it is always shown with them.
 	Attribution string

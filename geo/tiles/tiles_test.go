@@ -11,7 +11,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -295,5 +297,46 @@ func TestLayerFallback(t *testing.T) {
 	}
 	if len(l.Missing(v3)) != 0 {
 		t.Error("failed tiles are asked for again")
+	}
+}
+
+// TestRetina asks a template with {r} for @2x tiles at a pixel ratio of
+// 2, at the view's zoom; one without {r} for the next zoom's tiles.
+func TestRetina(t *testing.T) {
+	var mu sync.Mutex
+	var paths []string
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		_, _ = w.Write(tilePNG(1, 1, 1))
+	}))
+	defer s.Close()
+	v := view.New(orb.Point{30, 40}, 5, 256, 256)
+	for _, tt := range []struct {
+		template string
+		zoom     int
+		suffix   string
+	}{
+		{s.URL + "/{z}/{x}/{y}{r}.png", 5, "@2x.png"},
+		{s.URL + "/{z}/{x}/{y}.png", 6, ".png"},
+	} {
+		spec, err := Parse(tt.template)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := NewLayer(NewFetcher(spec, nil, "Lodemap/test"), "", 19).ForScale(2)
+		mu.Lock()
+		paths = nil
+		mu.Unlock()
+		if failed := l.LoadAll(context.Background(), v, nil); len(failed) > 0 {
+			t.Fatal(failed)
+		}
+		mu.Lock()
+		asked := slices.Clone(paths)
+		mu.Unlock()
+		if len(asked) == 0 || !strings.HasPrefix(asked[0], fmt.Sprintf("/%d/", tt.zoom)) || !strings.HasSuffix(asked[0], tt.suffix) {
+			t.Errorf("%s: asked for %v, want zoom %d, %s", tt.template, asked, tt.zoom, tt.suffix)
+		}
 	}
 }
