@@ -50,24 +50,38 @@ func (c *Canvas) Text(t render.Text) {
 	if t.Halo.A != 0 {
 		h = int(math.Max(1, math.Round(s*render.HaloWidth)))
 	}
-	b, _ := font.BoundString(face, t.Text)
-	// The mask covers the glyphs' pixels and the halo round them; it is
-	// placed at (x0, y0) on the canvas.
-	x0 := int(math.Floor(x+float64(b.Min.X)/64)) - h - 1
-	y0 := int(math.Floor(y+float64(b.Min.Y)/64)) - h - 1
-	x1 := int(math.Ceil(x+float64(b.Max.X)/64)) + h + 1
-	y1 := int(math.Ceil(y+float64(b.Max.Y)/64)) + h + 1
-	r := image.Rect(x0, y0, x1, y1)
+	// The masks are made for the text placed at (fx/64, fy/64) within a
+	// pixel (the glyphs' own fixed point), and kept: the same label drawn
+	// again at the same fraction of a pixel, as at the next frame, is
+	// stamped from them.
+	p := dot(x, y)
+	k := textKey{text: t.Text, size: t.Size * s, bold: t.Bold, halo: h, fx: uint8(p.X & 63), fy: uint8(p.Y & 63)}
+	m := cachedTextMask(k, func() *textMask { return textMaskOf(face, t.Text, k.fx, k.fy, h) })
+	r := m.glyphs.Rect.Add(image.Pt(p.X.Floor(), p.Y.Floor()))
 	if !r.Overlaps(c.img.Rect) {
 		return
 	}
-	mask := image.NewAlpha(r)
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face, Dot: dot(x, y)}
-	d.DrawString(t.Text)
 	if h > 0 {
-		draw.DrawMask(c.img, r, image.NewUniform(t.Halo), image.Point{}, halo(mask, h), r.Min, draw.Over)
+		draw.DrawMask(c.img, r, image.NewUniform(t.Halo), image.Point{}, m.halo, m.glyphs.Rect.Min, draw.Over)
 	}
-	draw.DrawMask(c.img, r, image.NewUniform(t.Color), image.Point{}, mask, r.Min, draw.Over)
+	draw.DrawMask(c.img, r, image.NewUniform(t.Color), image.Point{}, m.glyphs, m.glyphs.Rect.Min, draw.Over)
+}
+
+// textMaskOf draws a text placed at (fx/64, fy/64) within pixel (0, 0)
+// into a mask of its glyphs and h pixels of halo round them, and makes the
+// halo's mask.
+func textMaskOf(face font.Face, text string, fx, fy uint8, h int) *textMask {
+	at := fixed.Point26_6{X: fixed.Int26_6(fx), Y: fixed.Int26_6(fy)}
+	b, _ := font.BoundString(face, text)
+	b = b.Add(at)
+	r := image.Rect(b.Min.X.Floor()-h-1, b.Min.Y.Floor()-h-1, b.Max.X.Ceil()+h+1, b.Max.Y.Ceil()+h+1)
+	m := &textMask{glyphs: image.NewAlpha(r)}
+	d := font.Drawer{Dst: m.glyphs, Src: image.Opaque, Face: face, Dot: at}
+	d.DrawString(text)
+	if h > 0 {
+		m.halo = halo(m.glyphs, h)
+	}
+	return m
 }
 
 // halo is the coverage of a mask drawn shifted by every step of up to h
