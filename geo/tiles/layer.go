@@ -233,6 +233,21 @@ func (l *Layer) loadParent(ctx context.Context, k Key) {
 func (l *Layer) LoadAll(ctx context.Context, v view.Viewport, progress func(done, total int)) map[Key]error {
 	keys := l.Missing(v)
 	failed := map[Key]error{}
+	eachKey(keys, progress, func(k Key) func() {
+		err := l.Load(ctx, k)
+		if err == nil {
+			return nil
+		}
+		l.loadParent(ctx, k) // to stand in
+		return func() { failed[k] = err }
+	})
+	return failed
+}
+
+// eachKey runs work for each key, eight at a time; what work returns
+// (nil for nothing) is run under one lock, one at a time, and progress
+// (optional) is told how many keys are done, of how many.
+func eachKey(keys []Key, progress func(done, total int), work func(k Key) (record func())) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	done := 0
@@ -243,14 +258,11 @@ func (l *Layer) LoadAll(ctx context.Context, v view.Viewport, progress func(done
 		go func() {
 			defer wg.Done()
 			defer func() { <-slots }()
-			err := l.Load(ctx, k)
-			if err != nil {
-				l.loadParent(ctx, k) // to stand in
-			}
+			record := work(k)
 			mu.Lock()
 			defer mu.Unlock()
-			if err != nil {
-				failed[k] = err
+			if record != nil {
+				record()
 			}
 			done++
 			if progress != nil {
@@ -259,5 +271,4 @@ func (l *Layer) LoadAll(ctx context.Context, v view.Viewport, progress func(done
 		}()
 	}
 	wg.Wait()
-	return failed
 }

@@ -8,7 +8,6 @@ import (
 	"math"
 	"net/http"
 	"os"
-	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -69,24 +68,11 @@ func Pack(ctx context.Context, f *Fetcher, keys []Key, b orb.Bound, path string,
 			return 0, fmt.Errorf("tiles: %s: %w", path, err)
 		}
 	}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	format, done := "", 0
+	format := ""
 	var werr error
-	workers := make(chan struct{}, 8) // the fetcher limits the requests
-	for _, k := range keys {
-		wg.Add(1)
-		workers <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-workers }()
-			body, err := f.Tile(ctx, k.Z, k.X, k.Y)
-			mu.Lock()
-			defer mu.Unlock()
-			done++
-			if progress != nil {
-				progress(done, len(keys))
-			}
+	eachKey(keys, progress, func(k Key) func() {
+		body, err := f.Tile(ctx, k.Z, k.X, k.Y)
+		return func() {
 			if err != nil {
 				missing++
 				return
@@ -97,9 +83,8 @@ func Pack(ctx context.Context, f *Fetcher, keys []Key, b orb.Bound, path string,
 			if _, err := db.Exec("INSERT INTO tiles VALUES (?, ?, ?, ?)", k.Z, k.X, (1<<k.Z)-1-k.Y, body); err != nil && werr == nil {
 				werr = err
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	if err := cmpErr(ctx.Err(), werr); err != nil {
 		return missing, fmt.Errorf("tiles: %s: %w", path, err)
 	}

@@ -44,7 +44,6 @@ func (c *Canvas) Text(t render.Text) {
 	}
 	c.flush()
 	s := c.scale
-	face := c.faces.get(t.Size*s, t.Bold)
 	x, y := t.X*s, t.Y*s
 	h := 0
 	if t.Halo.A != 0 {
@@ -56,7 +55,7 @@ func (c *Canvas) Text(t render.Text) {
 	// stamped from them.
 	p := dot(x, y)
 	k := textKey{text: t.Text, size: t.Size * s, bold: t.Bold, halo: h, fx: uint8(p.X & 63), fy: uint8(p.Y & 63)}
-	m := cachedTextMask(k, func() *textMask { return textMaskOf(face, t.Text, k.fx, k.fy, h) })
+	m := cachedTextMask(k, func() *textMask { return textMaskOf(c.faces.get(t.Size*s, t.Bold), t.Text, k.fx, k.fy, h) })
 	r := m.glyphs.Rect.Add(image.Pt(p.X.Floor(), p.Y.Floor()))
 	if !r.Overlaps(c.img.Rect) {
 		return
