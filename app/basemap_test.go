@@ -61,20 +61,19 @@ func TestWindowBasemap(t *testing.T) {
 	if got := w.App.Preferences().String(prefBasemap); got != spec {
 		t.Errorf("remembered %q", got)
 	}
-	var checked string
-	for _, m := range w.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Label == "Basemap" {
-				for _, c := range it.ChildMenu.Items {
-					if c.Checked {
-						checked = c.Label
-					}
-				}
-			}
-		}
-	}
-	if checked != "Tiles from a URL…" {
+	if checked := checkedBasemap(w); checked != "Tiles from a URL…" {
 		t.Errorf("View > Basemap checks %q", checked)
+	}
+	// A PMTiles package of magenta tiles.
+	pack := filepath.Join(t.TempDir(), "magenta.pmtiles")
+	magenta := tilestest.Solid(t, color.RGBA{255, 0, 255, 255})
+	tilestest.PMTiles(t, pack, map[string]string{"format": "png"}, 5, func(z, x, y int) []byte { return magenta })
+	if err := w.SetBasemap(pack); err != nil {
+		t.Fatal(err)
+	}
+	drainUntil(t, "the package's tiles", func() bool { waitFrame(t, w.Map); return corner() == color.RGBA{255, 0, 255, 255} })
+	if got := checkedBasemap(w); got != "Tile package (MBTiles, PMTiles)…" {
+		t.Errorf("View > Basemap checks %q", got)
 	}
 	// A tile package that is not one is refused, and the basemap stays.
 	if err := w.SetBasemap("/no/such.mbtiles"); err == nil || w.Map.Basemap() == nil {
@@ -83,6 +82,22 @@ func TestWindowBasemap(t *testing.T) {
 	if err := w.SetBasemap("offline"); err != nil || w.Map.Basemap() != nil {
 		t.Errorf("offline: %v", err)
 	}
+}
+
+// checkedBasemap is the item View > Basemap checks.
+func checkedBasemap(w *Window) string {
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Basemap" {
+				for _, c := range it.ChildMenu.Items {
+					if c.Checked {
+						return c.Label
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // TestExportDialogBasemap exports from the dialog over tiles of which the

@@ -23,7 +23,7 @@ const prefBasemap = "basemap"
 var Version = "dev"
 
 // SetBasemap switches to a basemap ("offline", "osm", an XYZ URL
-// template or an .mbtiles file), as the picker and --basemap do, and
+// template, an .mbtiles or a .pmtiles file), as the picker and --basemap do, and
 // remembers it. A basemap that cannot be opened is refused with the
 // reason, and the one shown stays.
 func (w *Window) SetBasemap(spec string) error {
@@ -76,7 +76,7 @@ func (w *Window) basemapMenu() *fyne.MenuItem {
 	custom := w.basemap != "" && w.basemap != "offline" && w.basemap != "osm"
 	urlItem := item("Tiles from a URL…", "", w.askTileURL)
 	urlItem.Checked = custom && !isPackage(w.basemap)
-	pkgItem := item("Tile package (MBTiles)…", "", w.askTilePackage)
+	pkgItem := item("Tile package (MBTiles, PMTiles)…", "", w.askTilePackage)
 	pkgItem.Checked = custom && isPackage(w.basemap)
 	bounds := fyne.NewMenuItem("Boundaries from a file…", w.askBoundaries)
 	bounds.Checked = w.boundaries != ""
@@ -92,7 +92,7 @@ func (w *Window) basemapMenu() *fyne.MenuItem {
 // isPackage reports whether a basemap is a tile package.
 func isPackage(spec string) bool {
 	s, err := tiles.Parse(spec)
-	return err == nil && s.Kind == "mbtiles"
+	return err == nil && s.Kind == "package"
 }
 
 // askTileURL asks for an XYZ URL template.
@@ -112,7 +112,7 @@ func (w *Window) askTileURL() {
 	}, w.Window)
 }
 
-// askTilePackage asks for an MBTiles file.
+// askTilePackage asks for an MBTiles or PMTiles file.
 func (w *Window) askTilePackage() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {

@@ -98,7 +98,7 @@ func (o *exportFlags) register(fs *flag.FlagSet) {
 	fs.BoolFunc("no-attribution", "leave the attribution out", func(string) error { o.attribution = false; return nil })
 	fs.StringVar(&o.layers, "layers", "", "comma-separated ids of the layers to show (default all)")
 	fs.BoolVar(&o.everySite, "every-site", false, "draw every site, however crowded, instead of clusters")
-	fs.StringVar(&o.basemap, "basemap", "offline", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles package")
+	fs.StringVar(&o.basemap, "basemap", "offline", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles or .pmtiles package")
 
 }
 

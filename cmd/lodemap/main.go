@@ -212,7 +212,7 @@ func guiFlags() (*flag.FlagSet, *viewFlags, *string) {
 	fs := newFlagSet("")
 	vf := new(viewFlags)
 	vf.register(fs)
-	basemap := fs.String("basemap", "", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles package\n(default: the one chosen last)")
+	basemap := fs.String("basemap", "", "the basemap: offline, osm, an XYZ URL template ({z}, {x}, {y}, {s}, {r}) or an .mbtiles or .pmtiles package\n(default: the one chosen last)")
 	return fs, vf, basemap
 }
 

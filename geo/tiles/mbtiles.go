@@ -11,10 +11,8 @@ import (
 
 // MBTiles reads an MBTiles package's raster tiles.
 type MBTiles struct {
-	db          *sql.DB
-	Format      string // png, jpg or webp
-	Attribution string
-	MaxZoom     int
+	db *sql.DB
+	PackageInfo
 }
 
 // ErrNoTile is the error of a tile a package does not hold.
@@ -26,7 +24,7 @@ func OpenMBTiles(path string) (*MBTiles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tiles: %s: %w", path, err)
 	}
-	m := &MBTiles{db: db, Format: "png", MaxZoom: 19}
+	m := &MBTiles{db: db, PackageInfo: PackageInfo{Format: "png", MaxZoom: 19}}
 	rows, err := db.Query("SELECT name, value FROM metadata")
 	if err != nil {
 		db.Close()
@@ -47,15 +45,11 @@ func OpenMBTiles(path string) (*MBTiles, error) {
 			fmt.Sscan(v, &m.MaxZoom)
 		}
 	}
-	switch m.Format {
-	case "png", "jpg", "jpeg", "webp":
-		return m, nil
-	case "pbf", "mvt":
+	if err := checkFormat(path, m.Format); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("tiles: %s holds vector tiles, which Lodemap does not draw yet: use a package of PNG, JPEG or WebP tiles", path)
+		return nil, err
 	}
-	db.Close()
-	return nil, fmt.Errorf("tiles: %s holds tiles of format %q: want png, jpg or webp", path, m.Format)
+	return m, nil
 }
 
 // Tile implements Source; MBTiles count rows from the bottom (TMS).

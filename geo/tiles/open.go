@@ -2,7 +2,6 @@ package tiles
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 )
@@ -27,23 +26,23 @@ func UserAgent(version string) string {
 }
 
 // Open makes the layer of a basemap: a Fetcher of an XYZ template's tiles
-// through a cache in cacheDir ("" for none), or an MBTiles package. The
+// through a cache in cacheDir ("" for none), or a tile package. The
 // offline basemap has no layer: Open returns nil for it. Close the layer
 // when done.
 func Open(spec Spec, cacheDir, userAgent string) (*Layer, error) {
 	switch spec.Kind {
 	case "offline":
 		return nil, nil
-	case "mbtiles":
-		m, err := OpenMBTiles(spec.Path)
+	case "package":
+		m, err := OpenPackage(spec.Path)
 		if err != nil {
 			return nil, err
 		}
-		credit := m.Attribution
+		credit := m.Info().Attribution
 		if credit == "" {
 			credit = "Tiles: " + filepath.Base(spec.Path)
 		}
-		l := NewLayer(m, credit, m.MaxZoom)
+		l := NewLayer(m, credit, m.Info().MaxZoom)
 		l.closer = m
 		return l, nil
 	case "xyz":
@@ -59,7 +58,7 @@ func Open(spec Spec, cacheDir, userAgent string) (*Layer, error) {
 	return nil, fmt.Errorf("tiles: unknown basemap kind %q", spec.Kind)
 }
 
-// Close releases what the layer reads from (an MBTiles package).
+// Close releases what the layer reads from (a tile package).
 func (l *Layer) Close() error {
 	if l == nil || l.closer == nil {
 		return nil
@@ -67,4 +66,7 @@ func (l *Layer) Close() error {
 	return l.closer.Close()
 }
 
-var _ io.Closer = (*MBTiles)(nil)
+var (
+	_ Package = (*MBTiles)(nil)
+	_ Package = (*PMTiles)(nil)
+)

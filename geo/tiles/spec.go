@@ -1,14 +1,13 @@
 // Package tiles reads raster map tiles for the basemap: from an XYZ URL
 // template over HTTP (OpenStreetMap's standard tiles among them), through
 // a disk cache that honours Cache-Control, Expires and ETag and keeps to a
-// size cap, or from an MBTiles package. Tiles are fetched with a
+// size cap, or from an MBTiles or PMTiles package. Tiles are fetched with a
 // concurrency limit, timeouts and retries, and decoded (PNG, JPEG, WebP)
 // once. The package knows no GUI: the window and the exports ask it for
 // tiles and are told when they come.
 package tiles
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -17,7 +16,7 @@ import (
 // Spec says which basemap to draw.
 type Spec struct {
 	// Kind is "offline" (the embedded basemap), "xyz" (Template) or
-	// "mbtiles" (Path).
+	// "package" (Path: an MBTiles or PMTiles file).
 	Kind     string
 	Template string // with {z}, {x}, {y}, optional {s} and {r} (@2x for high-dpi output)
 	Path     string
@@ -35,7 +34,8 @@ const OSMTemplate = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 var Offline = Spec{Kind: "offline"}
 
 // Parse reads a basemap as the --basemap flag and the picker give it:
-// "offline", "osm", an XYZ URL template, or the path of an .mbtiles file.
+// "offline", "osm", an XYZ URL template, or the path of an .mbtiles or
+// .pmtiles file.
 func Parse(s string) (Spec, error) {
 	s = strings.TrimSpace(s)
 	switch {
@@ -54,12 +54,10 @@ func Parse(s string) (Spec, error) {
 			}
 		}
 		return Spec{Kind: "xyz", Template: s, Attribution: "Tiles: " + u.Host, OSM: isOSM(u.Host)}, nil
-	case strings.HasSuffix(strings.ToLower(s), ".mbtiles"):
-		return Spec{Kind: "mbtiles", Path: s}, nil
-	case strings.HasSuffix(strings.ToLower(s), ".pmtiles"):
-		return Spec{}, errors.New("tiles: PMTiles packages are not supported yet; use an MBTiles package or an XYZ URL template")
+	case strings.HasSuffix(strings.ToLower(s), ".mbtiles") || strings.HasSuffix(strings.ToLower(s), ".pmtiles"):
+		return Spec{Kind: "package", Path: s}, nil
 	}
-	return Spec{}, fmt.Errorf("tiles: unknown basemap %q (want offline, osm, an XYZ URL template with {z}, {x} and {y}, or an .mbtiles file)", s)
+	return Spec{}, fmt.Errorf("tiles: unknown basemap %q (want offline, osm, an XYZ URL template with {z}, {x} and {y}, or an .mbtiles or .pmtiles file)", s)
 }
 
 // isOSM reports whether a host is one of OpenStreetMap's own tile servers.

@@ -116,8 +116,8 @@ func TestParse(t *testing.T) {
 		{"https://{s}.tile.example.org/{z}/{x}/{y}{r}.png", "xyz", "", false},
 		{"https://a.tile.openstreetmap.org/{z}/{x}/{y}.png", "xyz", "", true},
 		{"https://tiles.example.org/{z}/{x}.png", "", "has no {y}", false},
-		{"/data/turkey.mbtiles", "mbtiles", "", false},
-		{"/data/turkey.pmtiles", "", "not supported yet", false},
+		{"/data/turkey.mbtiles", "package", "", false},
+		{"/data/turkey.pmtiles", "package", "", false},
 		{"satellite", "", "unknown basemap", false},
 	}
 	for _, tt := range tests {
