@@ -6,14 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // tiles come as JPEG too
-	_ "image/png"
 	"io"
 	"net/http"
 	"strings"
 	"time"
-
-	_ "golang.org/x/image/webp" // and as WebP
 )
 
 // Source gives the encoded image of tile z/x/y.

@@ -1,7 +1,6 @@
 package tiles
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
@@ -190,9 +189,9 @@ func (l *Layer) Missing(v view.Viewport) []Key {
 // is not asked for again.
 func (l *Layer) Load(ctx context.Context, k Key) error {
 	b, err := l.src.Tile(ctx, k.Z, k.X, k.Y)
-	var img image.Image
+	var img *image.RGBA
 	if err == nil {
-		if img, _, err = image.Decode(bytes.NewReader(b)); err != nil {
+		if img, err = decode(b); err != nil {
 			err = fmt.Errorf("tiles: %s: %w", k, ErrNotImage)
 		}
 	}

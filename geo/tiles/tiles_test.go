@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
@@ -338,5 +339,67 @@ func TestRetina(t *testing.T) {
 		if len(asked) == 0 || !strings.HasPrefix(asked[0], fmt.Sprintf("/%d/", tt.zoom)) || !strings.HasSuffix(asked[0], tt.suffix) {
 			t.Errorf("%s: asked for %v, want zoom %d, %s", tt.template, asked, tt.zoom, tt.suffix)
 		}
+	}
+}
+
+// TestDecode checks that tiles of every kind a server sends are decoded
+// into RGBA with the colours image.Decode gives them: OpenStreetMap's
+// paletted PNGs (one colour see-through), truecolour PNGs with alpha, and
+// JPEGs.
+func TestDecode(t *testing.T) {
+	pal := color.Palette{color.RGBA{242, 239, 233, 255}, color.RGBA{170, 211, 223, 255}, color.NRGBA{255, 0, 0, 128}, color.Transparent}
+	paletted := image.NewPaletted(image.Rect(0, 0, 64, 48), pal)
+	nrgba := image.NewNRGBA(image.Rect(0, 0, 64, 48))
+	for y := range 48 {
+		for x := range 64 {
+			paletted.SetColorIndex(x, y, uint8((x/8+y/8)%len(pal)))
+			nrgba.SetNRGBA(x, y, color.NRGBA{uint8(x * 4), uint8(y * 5), 90, uint8(x * y % 256)})
+		}
+	}
+	encode := func(img image.Image, jpg bool) []byte {
+		var b bytes.Buffer
+		var err error
+		if jpg {
+			err = jpeg.Encode(&b, img, nil)
+		} else {
+			err = png.Encode(&b, img)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	tests := []struct {
+		name string
+		b    []byte
+	}{
+		{"paletted PNG", encode(paletted, false)},
+		{"PNG with alpha", encode(nrgba, false)},
+		{"JPEG", encode(nrgba, true)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decode(tt.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _, err := image.Decode(bytes.NewReader(tt.b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Rect != want.Bounds() {
+				t.Fatalf("bounds %v, want %v", got.Rect, want.Bounds())
+			}
+			for y := range 48 {
+				for x := range 64 {
+					if w := color.RGBAModel.Convert(want.At(x, y)); got.RGBAAt(x, y) != w {
+						t.Fatalf("pixel (%d, %d) is %v, want %v", x, y, got.RGBAAt(x, y), w)
+					}
+				}
+			}
+		})
+	}
+	if _, err := decode([]byte("<html>")); err == nil {
+		t.Error("a page decoded as a tile")
 	}
 }

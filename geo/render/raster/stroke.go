@@ -91,20 +91,18 @@ func (c *Canvas) strokeRun(pc []orb.Point, from, to int, half float64, col color
 	if bb.Empty() {
 		return
 	}
-	r := rasterizers.Get().(*vector.Rasterizer)
-	defer rasterizers.Put(r)
-	r.Reset(bb.Dx(), bb.Dy())
-	ox, oy := float64(bb.Min.X), float64(bb.Min.Y)
-	for k := range run {
-		i := from + k
-		if i == 0 || i == len(pc)-1 || sharp(pc[i-1], pc[i], pc[i+1]) {
-			join(r, pc[i][0]-ox, pc[i][1]-oy, half)
+	paintCells(c.img, bb, col, func(r *vector.Rasterizer, cell image.Rectangle) {
+		ox, oy := float64(cell.Min.X), float64(cell.Min.Y)
+		for k := range run {
+			i := from + k
+			if i == 0 || i == len(pc)-1 || sharp(pc[i-1], pc[i], pc[i+1]) {
+				join(r, pc[i][0]-ox, pc[i][1]-oy, half)
+			}
+			if k > 0 {
+				segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
+			}
 		}
-		if k > 0 {
-			segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
-		}
-	}
-	paintCoverage(c.img, bb, r, col)
+	})
 }
 
 // sharp reports whether a line turns at b by more than about 25 degrees:

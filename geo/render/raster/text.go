@@ -4,10 +4,7 @@ import (
 	"image"
 	"image/draw"
 	"math"
-	"runtime"
-	"sync"
 
-	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 
@@ -114,33 +111,4 @@ func halo(m *image.Alpha, h int) *image.Alpha {
 
 func dot(x, y float64) fixed.Point26_6 {
 	return fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}
-}
-
-// Image implements render.Backend: the image is scaled into the rectangle,
-// bilinearly: basemap tiles are scaled by a little (a fractional zoom),
-// and a finer kernel cost a frame of them most of its time.
-func (c *Canvas) Image(img image.Image, x, y, w, h float64) {
-	c.flush()
-	s := c.scale
-	r := image.Rect(int(math.Round(x*s)), int(math.Round(y*s)), int(math.Round((x+w)*s)), int(math.Round((y+h)*s)))
-	if r.Size() == img.Bounds().Size() {
-		xdraw.Draw(c.img, r, img, img.Bounds().Min, xdraw.Over)
-		return
-	}
-	// A band of rows a core: the bands' pixels are the image's own, so
-	// they are drawn at once without sharing any.
-	n := max(1, min(runtime.GOMAXPROCS(0), r.Dy()/64))
-	var wg sync.WaitGroup
-	for k := range n {
-		band := image.Rect(r.Min.X, r.Min.Y+k*r.Dy()/n, r.Max.X, r.Min.Y+(k+1)*r.Dy()/n).Intersect(c.img.Rect)
-		if band.Empty() {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			xdraw.ApproxBiLinear.Scale(c.img.SubImage(band).(*image.RGBA), r, img, img.Bounds(), xdraw.Over, nil)
-		}()
-	}
-	wg.Wait()
 }

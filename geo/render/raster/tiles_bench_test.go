@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
 	"image/png"
 	"math/rand"
 	"net/http"
@@ -18,8 +19,8 @@ import (
 )
 
 // mapTile is a 256 px PNG like a map tile's: areas of flat colour (land,
-// water, parks) crossed by lines and dotted with detail, about the size
-// of an OpenStreetMap tile (tens of KB).
+// water, parks) crossed by lines and dotted with detail, in a palette of
+// under 256 colours, about the size of an OpenStreetMap tile (tens of KB).
 func mapTile(b *testing.B, seed int64) []byte {
 	rng := rand.New(rand.NewSource(seed))
 	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
@@ -49,8 +50,22 @@ func mapTile(b *testing.B, seed int64) []byte {
 	for range 2000 { // buildings, labels
 		set(rng.Intn(256), rng.Intn(256), [3]uint8{uint8(rng.Intn(80) + 150), 150, 150})
 	}
+	// In a palette, as OpenStreetMap's tiles are.
+	var pal color.Palette
+	index := map[color.Color]uint8{}
+	pm := image.NewPaletted(img.Rect, nil)
+	for i := 0; i < len(img.Pix); i += 4 {
+		c := color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], 255}
+		k, ok := index[c]
+		if !ok {
+			k = uint8(len(pal))
+			index[c], pal = k, append(pal, c)
+		}
+		pm.Pix[i/4] = k
+	}
+	pm.Palette = pal
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	if err := png.Encode(&buf, pm); err != nil {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
