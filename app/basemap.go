@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"github.com/paulmach/orb"
 
@@ -69,8 +70,8 @@ func (m *MapView) loadTiles(ctx context.Context, in render.Input) {
 			m.mu.Lock()
 			current := m.shownTiles == l
 			delete(m.loading, k)
-			if err != nil && current {
-				m.tileFails++
+			if err != nil && current && !errors.Is(err, tiles.ErrNoTile) {
+				m.tileFails++ // beyond a package's area is no failure
 			}
 			failures := m.tileFails
 			m.mu.Unlock()

@@ -51,7 +51,8 @@ type MapView struct {
 	// OnMeasure is called with the measured path when it changes.
 	OnMeasure func(path []orb.Point)
 	// OnTiles is called on the UI thread as a raster basemap's tiles
-	// load, with how many could not be had so far.
+	// load, with how many could not be had so far (a package's tiles
+	// beyond its area are not counted).
 	OnTiles func(failures int)
 
 	cat  *data.Catalog

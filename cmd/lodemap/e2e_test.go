@@ -49,15 +49,22 @@ func TestEndToEnd(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 
-	// Wait for a frame of the laid-out window.
+	// Wait for the laid-out window's frames to settle: the same view for a
+	// second (a slow machine may draw a frame or two of the window being
+	// laid out first).
 	var f frameLine
-	waitFor(t, 60*time.Second, "a frame of the laid-out window", func() bool {
+	var since time.Time
+	waitFor(t, 60*time.Second, "a settled frame of the laid-out window", func() bool {
+		last := f
 		for _, l := range readLines(trace) {
 			if fr, ok := parseFrame(l); ok && fr.w > 400 {
-				f = fr
+				last = fr
 			}
 		}
-		return f.w > 400
+		if last != f {
+			f, since = last, time.Now()
+		}
+		return f.w > 400 && time.Since(since) > time.Second
 	})
 	win := strings.TrimSpace(xdo(t, "search", "--sync", "--onlyvisible", "--name", "^Lodemap$"))
 	win = strings.Fields(win)[0]

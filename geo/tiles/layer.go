@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"io"
@@ -228,7 +229,9 @@ func (l *Layer) loadParent(ctx context.Context, k Key) {
 // LoadAll loads every tile a view needs, several at a time, and for one
 // that cannot be had a lower zoom's to stand in; it calls progress
 // (optional) with the tiles done and the total, and returns the tiles
-// that could not be loaded, with why.
+// that could not be loaded, with why. A tile a package does not hold
+// (ErrNoTile) is no failure: beyond a package's area the offline basemap
+// shows, as meant.
 func (l *Layer) LoadAll(ctx context.Context, v view.Viewport, progress func(done, total int)) map[Key]error {
 	keys := l.Missing(v)
 	failed := map[Key]error{}
@@ -238,6 +241,9 @@ func (l *Layer) LoadAll(ctx context.Context, v view.Viewport, progress func(done
 			return nil
 		}
 		l.loadParent(ctx, k) // to stand in
+		if errors.Is(err, ErrNoTile) {
+			return nil
+		}
 		return func() { failed[k] = err }
 	})
 	return failed
