@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/lodemap/lodemap/geo/render"
@@ -75,49 +76,113 @@ func (c *Canvas) pixelRect(x0, y0, x1, y1 float64) image.Rectangle {
 var rasterizers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
 
 // fill fills the pending paths' rings over their bounding box, a cell at
-// a time, each cell with the rings whose bounds reach it (a ring wholly
-// to a cell's left adds nothing to it: its edges cancel).
+// a time, each cell with the edges of the rings that reach across it (see
+// sortEdges).
 func (c *Canvas) fill(col color.NRGBA) {
 	s := c.scale
-	type boxed struct {
-		ring []orb.Point
-		box  image.Rectangle
-	}
-	var rings []boxed
-	var bb image.Rectangle
+	var rings [][]orb.Point
+	bb := image.Rectangle{}
 	for _, pp := range c.pending {
 		for _, ring := range pp.rings {
-			x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-			for _, pt := range ring {
-				x0, y0, x1, y1 = min(x0, pt[0]), min(y0, pt[1]), max(x1, pt[0]), max(y1, pt[1])
+			if len(ring) > 1 {
+				rings = append(rings, ring)
+				bb = bb.Union(ringBox(ring, s))
 			}
-			if x0 > x1 {
-				continue
-			}
-			box := image.Rect(int(math.Floor(x0*s)), int(math.Floor(y0*s)), int(math.Ceil(x1*s))+1, int(math.Ceil(y1*s))+1)
-			rings = append(rings, boxed{ring, box})
-			bb = bb.Union(box)
 		}
 	}
-	paintCells(c.img, bb.Intersect(c.img.Rect), col, func(r *vector.Rasterizer, cell image.Rectangle) {
-		for _, b := range rings {
-			if b.box.Overlaps(cell) {
-				closedRing(r, b.ring, s, float64(cell.Min.X), float64(cell.Min.Y))
-			}
+	bb = bb.Intersect(c.img.Rect)
+	if bb.Empty() {
+		return
+	}
+	cells, cols := sortEdges(rings, s, bb)
+	paintCells(c.img, bb, col, func(r *vector.Rasterizer, cell image.Rectangle) {
+		ox, oy := float64(cell.Min.X), float64(cell.Min.Y)
+		h := float64(cell.Dy())
+		for _, e := range cells[(cell.Min.Y-bb.Min.Y)/cellH*cols+(cell.Min.X-bb.Min.X)/cellW] {
+			ring := rings[e.ring]
+			a, b := ring[(int(e.i)+len(ring)-1)%len(ring)], ring[e.i]
+			edge(r, h, a[0]*s-ox, a[1]*s-oy, b[0]*s-ox, b[1]*s-oy)
 		}
 	})
 }
 
-// cell is the largest side of what is rasterized at once. x/image/vector
-// uses fixed-point math up to 512 pixels and floating point above; its
+// ringBox is a ring's bounds at scale s, in whole pixels.
+func ringBox(ring []orb.Point, s float64) image.Rectangle {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, pt := range ring {
+		x0, y0, x1, y1 = min(x0, pt[0]), min(y0, pt[1]), max(x1, pt[0]), max(y1, pt[1])
+	}
+	return image.Rect(int(math.Floor(x0*s)), int(math.Floor(y0*s)), int(math.Ceil(x1*s))+1, int(math.Ceil(y1*s))+1)
+}
+
+// edgeRef is edge i of a ring: from point i-1 (the last for 0) to i.
+type edgeRef struct{ ring, i int32 }
+
+// sortEdges lists the rings' edges (at scale s) by the cells of bb, cellH
+// rows by cellW columns, row after row, that paintCells fills, and says
+// how many cells a row holds. A cell gets the edges in its rows of every
+// ring that reaches across it: a ring wholly to one side of a cell adds
+// nothing to it, but one that reaches it must be whole, since
+// x/image/vector puts what lies left of its area at its left edge and
+// what lies right at the start of the next row, where it cancels what the
+// row summed. The edges are counted first, so the cells share one array.
+func sortEdges(rings [][]orb.Point, s float64, bb image.Rectangle) (cells [][]edgeRef, cols int) {
+	rows := (bb.Dy() + cellH - 1) / cellH
+	cols = (bb.Dx() + cellW - 1) / cellW
+	top, bottom := float64(bb.Min.Y), float64(bb.Max.Y)
+	row := func(y float64) int { return min(rows-1, max(0, int(math.Floor(y-top))/cellH)) }
+	each := func(f func(cell int, e edgeRef)) {
+		for k, ring := range rings {
+			box := ringBox(ring, s)
+			c0 := max(0, (box.Min.X-bb.Min.X)/cellW)
+			c1 := min(cols-1, (box.Max.X-1-bb.Min.X)/cellW)
+			prev := ring[len(ring)-1]
+			for i, pt := range ring {
+				lo, hi := min(prev[1], pt[1])*s, max(prev[1], pt[1])*s
+				if lo != hi && hi > top && lo < bottom {
+					for r := row(lo); r <= row(hi); r++ {
+						for c := c0; c <= c1; c++ {
+							f(r*cols+c, edgeRef{int32(k), int32(i)})
+						}
+					}
+				}
+				prev = pt
+			}
+		}
+	}
+	counts := make([]int, rows*cols+1)
+	each(func(cell int, _ edgeRef) { counts[cell+1]++ })
+	for i := range rows * cols {
+		counts[i+1] += counts[i]
+	}
+	all := make([]edgeRef, counts[rows*cols])
+	at := slices.Clone(counts[:rows*cols])
+	each(func(cell int, e edgeRef) {
+		all[at[cell]] = e
+		at[cell]++
+	})
+	cells = make([][]edgeRef, rows*cols)
+	for i := range cells {
+		cells[i] = all[counts[i]:counts[i+1]]
+	}
+	return cells, cols
+}
+
+// cellW and cellH bound what is rasterized at once. x/image/vector uses
+// fixed-point math up to 512 pixels and floating point above; its
 // floating-point accumulation reloads the MXCSR register every four
 // pixels, which on some CPUs runs many times slower, or not, by where the
 // linker happens to put it: one build of this package drew the offline
-// basemap in 33 ms, the next, no code of the path changed, in 15.
-const cell = 512
+// basemap in 33 ms, the next, no code of the path changed, in 15. The
+// fixed-point math rounds an edge's x down by up to 1/512 px on each row
+// it crosses: 64 rows keep that under an eighth of a pixel.
+const (
+	cellW = 512
+	cellH = 64
+)
 
 // paintCells paints col over img's pixels in bb as much as the shapes add
-// covers them, a cell of at most cell x cell pixels at a time: add adds
+// covers them, a cell of at most cellW x cellH pixels at a time: add adds
 // the shapes to the rasterizer (reset to the cell's size) in pixels from
 // the cell's top-left corner.
 func paintCells(img *image.RGBA, bb image.Rectangle, col color.NRGBA, add func(r *vector.Rasterizer, cell image.Rectangle)) {
@@ -126,9 +191,9 @@ func paintCells(img *image.RGBA, bb image.Rectangle, col color.NRGBA, add func(r
 	}
 	r := rasterizers.Get().(*vector.Rasterizer)
 	defer rasterizers.Put(r)
-	for y := bb.Min.Y; y < bb.Max.Y; y += cell {
-		for x := bb.Min.X; x < bb.Max.X; x += cell {
-			b := image.Rect(x, y, min(x+cell, bb.Max.X), min(y+cell, bb.Max.Y))
+	for y := bb.Min.Y; y < bb.Max.Y; y += cellH {
+		for x := bb.Min.X; x < bb.Max.X; x += cellW {
+			b := image.Rect(x, y, min(x+cellW, bb.Max.X), min(y+cellH, bb.Max.Y))
 			r.Reset(b.Dx(), b.Dy())
 			add(r, b)
 			paintCoverage(img, b, r, col)
@@ -187,13 +252,36 @@ func blend(img *image.RGBA, x, y int, c color.NRGBA, a float64) {
 // closedRing adds a closed ring to a rasterizer, each point p placed at
 // p*s - (ox, oy): the one way rings, symbols and joins are traced.
 func closedRing[P ~[2]float64](r *vector.Rasterizer, ring []P, s, ox, oy float64) {
-	for i, pt := range ring {
-		x, y := float32(pt[0]*s-ox), float32(pt[1]*s-oy)
-		if i == 0 {
-			r.MoveTo(x, y)
-		} else {
-			r.LineTo(x, y)
-		}
+	n := len(ring)
+	if n < 2 {
+		return
 	}
-	r.ClosePath()
+	h := float64(r.Size().Y)
+	px, py := ring[n-1][0]*s-ox, ring[n-1][1]*s-oy
+	for _, pt := range ring {
+		x, y := pt[0]*s-ox, pt[1]*s-oy
+		edge(r, h, px, py, x, y)
+		px, py = x, y
+	}
+}
+
+// edge adds the edge from a to b to a rasterizer of h rows, cut to them.
+// x/image/vector walks an edge through every row from its top, even rows
+// above its area, rounding x down by up to 1/512 px on each in its
+// fixed-point math: an edge from far above a cell would reach it pixels
+// off. The parts cut off cover no row of the rasterizer, and an edge's
+// coverage is its own, so edges are added one by one.
+func edge(r *vector.Rasterizer, h, ax, ay, bx, by float64) {
+	dy := by - ay
+	if dy == 0 || (ay <= 0 && by <= 0) || (ay >= h && by >= h) {
+		return
+	}
+	t0, t1 := -ay/dy, (h-ay)/dy // where the edge crosses rows 0 and h
+	if t0 > t1 {
+		t0, t1 = t1, t0
+	}
+	t0, t1 = max(0, t0), min(1, t1)
+	dx := bx - ax
+	r.MoveTo(float32(ax+t0*dx), float32(ay+t0*dy))
+	r.LineTo(float32(ax+t1*dx), float32(ay+t1*dy))
 }

@@ -93,12 +93,18 @@ func (c *Canvas) strokeRun(pc []orb.Point, from, to int, half float64, col color
 	}
 	paintCells(c.img, bb, col, func(r *vector.Rasterizer, cell image.Rectangle) {
 		ox, oy := float64(cell.Min.X), float64(cell.Min.Y)
+		// Each join and segment is a closed ring of its own: one out of
+		// the cell's reach adds nothing to it.
+		near := func(a, b orb.Point) bool {
+			return max(a[0], b[0])+half > ox && min(a[0], b[0])-half < float64(cell.Max.X) &&
+				max(a[1], b[1])+half > oy && min(a[1], b[1])-half < float64(cell.Max.Y)
+		}
 		for k := range run {
 			i := from + k
-			if i == 0 || i == len(pc)-1 || sharp(pc[i-1], pc[i], pc[i+1]) {
+			if (i == 0 || i == len(pc)-1 || sharp(pc[i-1], pc[i], pc[i+1])) && near(pc[i], pc[i]) {
 				join(r, pc[i][0]-ox, pc[i][1]-oy, half)
 			}
-			if k > 0 {
+			if k > 0 && near(pc[i-1], pc[i]) {
 				segment(r, pc[i-1][0]-ox, pc[i-1][1]-oy, pc[i][0]-ox, pc[i][1]-oy, half)
 			}
 		}
@@ -122,11 +128,8 @@ func segment(r *vector.Rasterizer, x0, y0, x1, y1, half float64) {
 		return
 	}
 	nx, ny := -dy/l*half, dx/l*half
-	r.MoveTo(float32(x0+nx), float32(y0+ny))
-	r.LineTo(float32(x1+nx), float32(y1+ny))
-	r.LineTo(float32(x1-nx), float32(y1-ny))
-	r.LineTo(float32(x0-nx), float32(y0-ny))
-	r.ClosePath()
+	q := [4]orb.Point{{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}}
+	closedRing(r, q[:], 1, 0, 0)
 }
 
 // octagon is a unit octagon wound as segment winds its quadrilaterals.
