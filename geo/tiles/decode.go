@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -11,11 +12,22 @@ import (
 	_ "golang.org/x/image/webp" // and as WebP
 )
 
+// maxTileSide bounds a tile's side: tiles are 256 or 512 px, 1024 at
+// most, and a file that claims more is not one.
+const maxTileSide = 4096
+
 // decode reads a tile (PNG, JPEG or WebP) into premultiplied RGBA, the
 // form the renderer scales fast, once: OpenStreetMap's tiles are PNGs of
 // a palette and photos are JPEG's YCbCr, and drawing either as it comes
 // reads it pixel by pixel through image.Image's At, many times slower.
 func decode(b []byte) (*image.RGBA, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Width > maxTileSide || cfg.Height > maxTileSide {
+		return nil, fmt.Errorf("tiles: a tile of %dx%d px is larger than any Lodemap draws", cfg.Width, cfg.Height)
+	}
 	img, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
 		return nil, err

@@ -5,13 +5,14 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"sync"
 
 	"github.com/protomaps/go-pmtiles/pmtiles"
+	"golang.org/x/sync/singleflight"
 )
 
 // PMTiles reads a PMTiles (version 3) package's raster tiles from a local
@@ -27,16 +28,20 @@ type PMTiles struct {
 	root []pmtiles.EntryV3
 	PackageInfo
 
-	mu     sync.Mutex
-	leaves map[uint64][]pmtiles.EntryV3 // by offset in the leaf section
+	reading     singleflight.Group // of leaf directories, by offset
+	mu          sync.Mutex
+	leaves      map[uint64][]pmtiles.EntryV3 // by offset in the leaf section
+	leafEntries int                          // in leaves
 }
 
-// maxLeaves bounds the leaf directories kept (up to some 100 KB each).
-const maxLeaves = 64
-
-// maxSection bounds a section read whole (a directory, the metadata, a
-// tile), compressed or not: the format's writers keep them far smaller.
-const maxSection = 64 << 20
+// Bounds on what a package may make Lodemap read and keep: the format's
+// writers stay far below them (a leaf directory of a planet's tiles holds
+// some tens of thousands of entries, under a megabyte).
+const (
+	maxDirectory   = 8 << 20  // a directory or the metadata, decompressed
+	maxTile        = 16 << 20 // a tile, decompressed
+	maxLeafEntries = 1 << 20  // the leaf directories' entries kept (24 MB)
+)
 
 // OpenPMTiles opens a PMTiles package, refusing one of vector tiles.
 func OpenPMTiles(path string) (*PMTiles, error) {
@@ -73,6 +78,11 @@ func readPMTiles(f *os.File, path string) (*PMTiles, error) {
 	if err := checkFormat(path, tileFormat(p.hdr.TileType)); err != nil {
 		return nil, err
 	}
+	for _, c := range []pmtiles.Compression{p.hdr.InternalCompression, p.hdr.TileCompression} {
+		if err := checkCompression(path, c); err != nil {
+			return nil, err
+		}
+	}
 	p.PackageInfo = PackageInfo{Format: tileFormat(p.hdr.TileType), MaxZoom: int(p.hdr.MaxZoom)}
 	if p.root, err = p.directory(p.hdr.RootOffset, p.hdr.RootLength); err != nil {
 		return nil, err
@@ -103,7 +113,7 @@ func tileFormat(t pmtiles.TileType) string {
 // attribution is the metadata's "attribution", or "" when there is none
 // or it cannot be read: the layer then credits the file.
 func (p *PMTiles) attribution() string {
-	b, err := p.section(p.hdr.MetadataOffset, p.hdr.MetadataLength, p.hdr.InternalCompression)
+	b, err := p.section(p.hdr.MetadataOffset, p.hdr.MetadataLength, p.hdr.InternalCompression, maxDirectory, "the metadata")
 	if err != nil || len(b) == 0 {
 		return ""
 	}
@@ -128,85 +138,122 @@ func (p *PMTiles) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
 			return nil, err
 		}
 		e, ok := pmtiles.FindTile(dir, id)
-		if !ok {
+		if !ok || e.Length == 0 {
 			return nil, ErrNoTile
 		}
 		if e.RunLength > 0 {
-			return p.section(p.hdr.TileDataOffset+e.Offset, uint64(e.Length), p.hdr.TileCompression)
+			if !within(e.Offset, uint64(e.Length), p.hdr.TileDataLength) || e.Length > maxTile {
+				return nil, p.damaged("a tile lies outside the tile data")
+			}
+			return p.section(p.hdr.TileDataOffset+e.Offset, uint64(e.Length), p.hdr.TileCompression, maxTile, "a tile")
 		}
 		var err error
 		if dir, err = p.leaf(e.Offset, e.Length); err != nil {
 			return nil, err
 		}
 	}
-	return nil, p.damaged(errors.New("leaf directories nest too deep"))
+	return nil, p.damaged("its leaf directories nest too deep")
 }
 
-// leaf is the leaf directory at offset in the leaf section, cached.
+// leaf is the leaf directory at offset in the leaf section, cached; the
+// goroutines that want one not yet read wait for one of them to read it.
 func (p *PMTiles) leaf(offset uint64, length uint32) ([]pmtiles.EntryV3, error) {
-	p.mu.Lock()
-	d, ok := p.leaves[offset]
-	p.mu.Unlock()
-	if ok {
-		return d, nil
+	if !within(offset, uint64(length), p.hdr.LeafDirectoryLength) {
+		return nil, p.damaged("a leaf directory lies outside the leaf directories")
 	}
-	d, err := p.directory(p.hdr.LeafDirectoryOffset+offset, uint64(length))
+	key := strconv.FormatUint(offset, 10)
+	v, err, _ := p.reading.Do(key, func() (any, error) {
+		p.mu.Lock()
+		d, ok := p.leaves[offset]
+		p.mu.Unlock()
+		if ok {
+			return d, nil
+		}
+		d, err := p.directory(p.hdr.LeafDirectoryOffset+offset, uint64(length))
+		if err != nil {
+			return nil, err
+		}
+		p.mu.Lock()
+		if p.leafEntries+len(d) > maxLeafEntries {
+			clear(p.leaves)
+			p.leafEntries = 0
+		}
+		p.leaves[offset] = d
+		p.leafEntries += len(d)
+		p.mu.Unlock()
+		return d, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	p.mu.Lock()
-	if len(p.leaves) >= maxLeaves {
-		clear(p.leaves)
-	}
-	p.leaves[offset] = d
-	p.mu.Unlock()
-	return d, nil
+	return v.([]pmtiles.EntryV3), nil
+}
+
+// within reports whether length bytes at offset lie within size.
+func within(offset, length, size uint64) bool {
+	return offset <= size && length <= size-offset
 }
 
 // directory reads and decodes the directory at offset.
 func (p *PMTiles) directory(offset, length uint64) ([]pmtiles.EntryV3, error) {
-	b, err := p.section(offset, length, p.hdr.InternalCompression)
+	b, err := p.section(offset, length, p.hdr.InternalCompression, maxDirectory, "a directory")
 	if err != nil {
 		return nil, err
 	}
 	// go-pmtiles trusts the entry count: check it against the bytes
 	// first (each entry takes at least four).
 	if n, k := binary.Uvarint(b); k <= 0 || n > uint64(len(b))/4 {
-		return nil, p.damaged(errors.New("a directory's entry count is wrong"))
+		return nil, p.damaged("a directory's entry count is wrong")
 	}
 	return pmtiles.DeserializeEntries(bytes.NewBuffer(b), pmtiles.NoCompression), nil
 }
 
-// section reads length bytes at offset, uncompressed.
-func (p *PMTiles) section(offset, length uint64, c pmtiles.Compression) ([]byte, error) {
-	if offset > uint64(p.size) || length > uint64(p.size)-offset || length > maxSection {
-		return nil, p.damaged(fmt.Errorf("a section (%d bytes at %d) lies beyond the file's end", length, offset))
+// section reads what (a directory, a tile) of length bytes at offset,
+// uncompressed, refusing one of over limit bytes.
+func (p *PMTiles) section(offset, length uint64, c pmtiles.Compression, limit int64, what string) ([]byte, error) {
+	if !within(offset, length, uint64(p.size)) {
+		return nil, p.damaged(what + " lies beyond the file's end")
+	}
+	if length > uint64(limit) {
+		return nil, p.damaged(fmt.Sprintf("%s of %d bytes is larger than any Lodemap reads (%d)", what, length, limit))
 	}
 	b := make([]byte, length)
 	if _, err := p.f.ReadAt(b, int64(offset)); err != nil {
 		return nil, fmt.Errorf("tiles: %s: %w", p.path, err)
 	}
-	switch c {
-	case pmtiles.NoCompression, pmtiles.UnknownCompression:
-		return b, nil
-	case pmtiles.Gzip:
-		r, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, p.damaged(err)
-		}
-		out, err := io.ReadAll(io.LimitReader(r, maxSection))
-		if err != nil {
-			return nil, p.damaged(err)
-		}
-		return out, nil
+	if c != pmtiles.Gzip {
+		return b, nil // checked at opening: none
 	}
-	return nil, fmt.Errorf("tiles: %s is compressed with brotli or zstd, which Lodemap cannot read: repack it with gzip or no compression", p.path)
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err == nil {
+		b, err = io.ReadAll(io.LimitReader(r, limit+1))
+	}
+	if err != nil {
+		return nil, p.damaged(what + " cannot be decompressed")
+	}
+	if int64(len(b)) > limit {
+		return nil, p.damaged(fmt.Sprintf("%s is larger, decompressed, than any Lodemap reads (%d bytes)", what, limit))
+	}
+	return b, nil
+}
+
+// checkCompression refuses a package compressed in a way Lodemap cannot
+// read.
+func checkCompression(path string, c pmtiles.Compression) error {
+	switch c {
+	case pmtiles.UnknownCompression, pmtiles.NoCompression, pmtiles.Gzip:
+		return nil
+	case pmtiles.Brotli, pmtiles.Zstd:
+		name := map[pmtiles.Compression]string{pmtiles.Brotli: "brotli", pmtiles.Zstd: "zstd"}[c]
+		return fmt.Errorf("tiles: %s is compressed with %s, which Lodemap cannot read: repack it with gzip or no compression (`pmtiles convert`)", path, name)
+	}
+	return fmt.Errorf("tiles: %s is damaged: its header names an unknown compression (%d)", path, c)
 }
 
 // damaged is the error of a package whose bytes are not what its header
-// says.
-func (p *PMTiles) damaged(err error) error {
-	return fmt.Errorf("tiles: %s is damaged: %w", p.path, err)
+// says, saying what is wrong.
+func (p *PMTiles) damaged(what string) error {
+	return fmt.Errorf("tiles: %s is damaged: %s", p.path, what)
 }
 
 // Close closes the file.

@@ -15,9 +15,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lodemap/lodemap/geo/tiles/tilestest"
+	"github.com/protomaps/go-pmtiles/pmtiles"
 )
 
 // pmtilesFixture writes a PMTiles package of the tiles tile gives at
@@ -70,8 +72,11 @@ func TestPMTiles(t *testing.T) {
 					}
 				}
 			}
-			if tt.maxZoom == 7 && len(p.leaves) == 0 {
-				t.Error("no leaf directory was read")
+			if tt.maxZoom == 7 {
+				if len(p.leaves) == 0 {
+					t.Error("no leaf directory was read")
+				}
+				readAtOnce(t, p, 7)
 			}
 			for _, k := range []Key{{tt.maxZoom + 1, 0, 0}, {1, 2, 0}, {1, -1, 0}} {
 				if _, err := p.Tile(context.Background(), k.Z, k.X, k.Y); !errors.Is(err, ErrNoTile) {
@@ -79,6 +84,36 @@ func TestPMTiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// readAtOnce reads a zoom's tiles from eight goroutines at once, from a
+// cache of leaf directories emptied first, as the window loads them.
+func readAtOnce(t *testing.T, p *PMTiles, z int) {
+	t.Helper()
+	p.mu.Lock()
+	clear(p.leaves)
+	p.mu.Unlock()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for x := g; x < 1<<z; x += 8 {
+				for y := range 1 << z {
+					if b, err := p.Tile(context.Background(), z, x, y); err != nil || !bytes.Equal(b, tinyTile(z, x, y)) {
+						errs <- fmt.Errorf("tile %d/%d/%d: %q, %v", z, x, y, b, err)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
 
@@ -98,6 +133,8 @@ func TestPMTilesRefused(t *testing.T) {
 	}
 	version2 := bytes.Clone(good)
 	version2[7] = 2
+	brotli, unknown := bytes.Clone(good), bytes.Clone(good)
+	brotli[98], unknown[98] = 3, 200 // the tiles' compression
 	badRoot := bytes.Clone(good)
 	copy(badRoot[16:24], []byte{0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0}) // the root's length
 	tests := []struct {
@@ -106,6 +143,8 @@ func TestPMTilesRefused(t *testing.T) {
 		{"vector tiles", pmtilesFixture(t, "pbf", 1, tinyTile), "vector tiles"},
 		{"not a package", write([]byte("PK\x03\x04 a zip file, renamed")), "is not a PMTiles package"},
 		{"version 2", write(version2), "version 2"},
+		{"brotli", write(brotli), "compressed with brotli"},
+		{"unknown compression", write(unknown), "unknown compression"},
 		{"root beyond the end", write(badRoot), "is damaged"},
 		{"no such file", filepath.Join(t.TempDir(), "none.pmtiles"), "no such file"},
 	}
@@ -247,5 +286,70 @@ func TestPMTilesAgainstGDAL(t *testing.T) {
 	}
 	if len(zooms) < 3 || p.MaxZoom != slices.Max(slices.Collect(maps.Keys(zooms))) {
 		t.Errorf("zooms %v, the package's highest %d", zooms, p.MaxZoom)
+	}
+}
+
+// craftedPMTiles is a package of one zoom 0 tile whose root directory
+// holds entries, as a hostile or broken writer might make it; compress
+// gzips the root.
+func craftedPMTiles(t *testing.T, entries []pmtiles.EntryV3, compress bool) string {
+	t.Helper()
+	c := pmtiles.Compression(pmtiles.NoCompression)
+	if compress {
+		c = pmtiles.Gzip
+	}
+	root := pmtiles.SerializeEntries(entries, c)
+	tile := tilePNG(0, 0, 0)
+	h := pmtiles.HeaderV3{SpecVersion: 3, RootOffset: pmtiles.HeaderV3LenBytes, RootLength: uint64(len(root)),
+		MetadataOffset: pmtiles.HeaderV3LenBytes + uint64(len(root)), LeafDirectoryOffset: pmtiles.HeaderV3LenBytes + uint64(len(root)),
+		TileDataOffset: pmtiles.HeaderV3LenBytes + uint64(len(root)), TileDataLength: uint64(len(tile)),
+		InternalCompression: c, TileCompression: pmtiles.NoCompression, TileType: pmtiles.Png}
+	b := append(append(pmtiles.SerializeHeader(h), root...), tile...)
+	path := filepath.Join(t.TempDir(), "crafted.pmtiles")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestPMTilesCrafted reads packages whose directories point outside
+// their sections or decompress to far more than a directory holds: each
+// is an error that names the file, never bytes from elsewhere in it or a
+// huge allocation.
+func TestPMTilesCrafted(t *testing.T) {
+	ok := craftedPMTiles(t, []pmtiles.EntryV3{{TileID: 0, Offset: 0, Length: uint32(len(tilePNG(0, 0, 0))), RunLength: 1}}, false)
+	p, err := OpenPMTiles(ok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := p.Tile(context.Background(), 0, 0, 0); err != nil || !bytes.Equal(b, tilePNG(0, 0, 0)) {
+		t.Fatalf("the well-made crafted package: %v", err)
+	}
+	p.Close()
+	bomb := make([]pmtiles.EntryV3, 3_000_000) // some 12 MB of varints, gzipped to a few KB
+	for i := range bomb {
+		bomb[i] = pmtiles.EntryV3{TileID: uint64(i), Length: 1, RunLength: 1}
+	}
+	tests := []struct {
+		name, path string
+		open       bool // the error comes when the tile is read
+		want       string
+	}{
+		{"a tile before the tile data", craftedPMTiles(t, []pmtiles.EntryV3{{TileID: 0, Offset: 1 << 63, Length: 16, RunLength: 1}}, false), true, "outside the tile data"},
+		{"a tile past the tile data", craftedPMTiles(t, []pmtiles.EntryV3{{TileID: 0, Offset: 10, Length: 1 << 20, RunLength: 1}}, false), true, "outside the tile data"},
+		{"a leaf past the leaves", craftedPMTiles(t, []pmtiles.EntryV3{{TileID: 0, Offset: 0, Length: 100, RunLength: 0}}, false), true, "outside the leaf directories"},
+		{"a directory bomb", craftedPMTiles(t, bomb, true), false, "larger, decompressed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := OpenPMTiles(tt.path)
+			if tt.open && err == nil {
+				defer p.Close()
+				_, err = p.Tile(context.Background(), 0, 0, 0)
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.path) {
+				t.Errorf("error %v, want %q and the file's name", err, tt.want)
+			}
+		})
 	}
 }

@@ -402,4 +402,7 @@ func TestDecode(t *testing.T) {
 	if _, err := decode([]byte("<html>")); err == nil {
 		t.Error("a page decoded as a tile")
 	}
+	if _, err := decode(encode(image.NewGray(image.Rect(0, 0, 5000, 2)), false)); err == nil || !strings.Contains(err.Error(), "larger than any") {
+		t.Errorf("a picture 5000 px wide: %v", err)
+	}
 }
