@@ -273,7 +273,8 @@ func TestMBTiles(t *testing.T) {
 }
 
 // TestLayerFallback loads zoom 2's tiles only: a view at zoom 3 is drawn
-// from their quarters until its own tiles come.
+// from their quarters until its own tiles come, and, as the package has
+// none, after.
 func TestLayerFallback(t *testing.T) {
 	m, err := OpenMBTiles(mbtilesFixture(t, "png"))
 	if err != nil {
@@ -292,12 +293,15 @@ func TestLayerFallback(t *testing.T) {
 	if b := placed[0].Img.Bounds(); b.Dx() != 128 || placed[0].W != 256 {
 		t.Errorf("a parent's quarter is %v, drawn %g wide", b, placed[0].W)
 	}
-	failed := l.LoadAll(context.Background(), v3, nil)
-	if len(failed) == 0 {
-		t.Error("zoom 3 is beyond the package, yet loaded")
+	// Zoom 3 is beyond the package: no failure, the parents stay.
+	if failed := l.LoadAll(context.Background(), v3, nil); len(failed) != 0 {
+		t.Errorf("tiles beyond the package called failures: %v", failed)
+	}
+	if len(l.Placed(v3)) != len(l.Keys(v3)) {
+		t.Error("the parents no longer stand in")
 	}
 	if len(l.Missing(v3)) != 0 {
-		t.Error("failed tiles are asked for again")
+		t.Error("tiles the package lacks are asked for again")
 	}
 }
 
