@@ -122,7 +122,7 @@ func checkedBasemap(w *Window) string {
 
 // TestExportDialogBasemap exports from the dialog over tiles of which the
 // server has only some: the picture is saved, with the tiles it had, and
-// the dialog says how many could not be had.
+// the dialog says which could not be had, and why.
 func TestExportDialogBasemap(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	w, p := openExportByShortcut(t)
@@ -149,8 +149,14 @@ func TestExportDialogBasemap(t *testing.T) {
 	drainUntil(t, "the export", func() bool {
 		return strings.HasPrefix(p.Status.Text, "Saved") || strings.HasPrefix(p.Status.Text, "Export failed")
 	})
-	if !strings.Contains(p.Status.Text, "basemap tiles could not be had") {
-		t.Errorf("status %q", p.Status.Text)
+	// Which tiles, and why: the first is in an odd column.
+	var z, x, y int
+	i := strings.Index(p.Status.Text, "could not be had: ")
+	if i < 0 || !strings.Contains(p.Status.Text, "404 Not Found") {
+		t.Fatalf("status %q", p.Status.Text)
+	}
+	if _, err := fmt.Sscanf(p.Status.Text[i+len("could not be had: "):], "%d/%d/%d", &z, &x, &y); err != nil || x%2 != 1 {
+		t.Errorf("the first tile named is %d/%d/%d (%v): %q", z, x, y, err, p.Status.Text)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "tiles.png")); err != nil {
 		t.Error(err)

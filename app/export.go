@@ -341,11 +341,11 @@ func (p *ExportPanel) run(path string) {
 	p.Progress.SetValue(0)
 	p.Status.SetText("Exporting " + path + " …")
 	start := time.Now()
-	var missing int // basemap tiles that could not be had
+	var missing string // which basemap tiles could not be had
 	o.TileProgress = func(done, total int) {
 		uiDo(func() { p.Status.SetText(fmt.Sprintf("Loading basemap tiles: %d of %d …", done, total)) })
 	}
-	o.Missing = func(failed map[tiles.Key]error) { missing = len(failed) }
+	o.Missing = func(failed map[tiles.Key]error) { missing = tiles.Failures(failed) }
 	go func() {
 		defer cancel()
 		err := export.Run(ctx, path, p.source, o, func(done, total int) {
@@ -365,8 +365,8 @@ func (p *ExportPanel) run(path string) {
 			default:
 				p.Progress.SetValue(1)
 				msg := fmt.Sprintf("Saved %s (%s) in %.1f s.", path, what, time.Since(start).Seconds())
-				if missing > 0 {
-					msg += fmt.Sprintf(" %d basemap tiles could not be had; the offline basemap shows there.", missing)
+				if missing != "" {
+					msg += " " + missing + "."
 				}
 				p.Status.SetText(msg)
 			}

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 
 	"github.com/lodemap/lodemap/geo/tiles"
 )
@@ -32,8 +29,7 @@ func tileReport(stderr io.Writer) (progress func(done, total int), missing func(
 		}
 	}
 	missing = func(failed map[tiles.Key]error) {
-		keys := slices.SortedFunc(maps.Keys(failed), func(a, b tiles.Key) int { return cmp.Or(a.Y-b.Y, a.X-b.X) })
-		fmt.Fprintf(stderr, "lodemap: %d basemap tiles could not be had (the offline basemap shows there); %s: %v\n", len(failed), keys[0], failed[keys[0]])
+		fmt.Fprintf(stderr, "lodemap: %s\n", tiles.Failures(failed))
 	}
 	return progress, missing
 }

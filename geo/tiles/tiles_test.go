@@ -410,3 +410,27 @@ func TestDecode(t *testing.T) {
 		t.Errorf("a picture 5000 px wide: %v", err)
 	}
 }
+
+func TestFailures(t *testing.T) {
+	notFound := fmt.Errorf("tiles: https://tiles.example.org/6/35/24.png: %w", errors.New("the server answered 404 Not Found"))
+	many := map[Key]error{}
+	for x := range 7 {
+		many[Key{6, 40 - x, 24 + x%2}] = notFound
+	}
+	tests := []struct {
+		name   string
+		failed map[Key]error
+		want   string
+	}{
+		{"none", nil, ""},
+		{"one", map[Key]error{{6, 35, 24}: ErrNotImage}, "1 basemap tile could not be had: 6/35/24 (not an image); the offline basemap shows there"},
+		{"row by row, five named", many, "7 basemap tiles could not be had: 6/34/24, 6/36/24, 6/38/24, 6/40/24, 6/35/25 and 2 more (https://tiles.example.org/6/35/24.png: the server answered 404 Not Found); the offline basemap shows there"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Failures(tt.failed); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
