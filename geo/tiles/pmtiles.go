@@ -83,6 +83,11 @@ func readPMTiles(f *os.File, path string) (*PMTiles, error) {
 			return nil, err
 		}
 	}
+	// Entries are checked against these sections, which must lie in the
+	// file: then no offset added to theirs can wrap around.
+	if !within(p.hdr.TileDataOffset, p.hdr.TileDataLength, uint64(p.size)) || !within(p.hdr.LeafDirectoryOffset, p.hdr.LeafDirectoryLength, uint64(p.size)) {
+		return nil, p.damaged("its header places the tiles or the leaf directories beyond the file's end")
+	}
 	p.PackageInfo = PackageInfo{Format: tileFormat(p.hdr.TileType), MaxZoom: int(p.hdr.MaxZoom)}
 	if p.root, err = p.directory(p.hdr.RootOffset, p.hdr.RootLength); err != nil {
 		return nil, err
@@ -142,7 +147,7 @@ func (p *PMTiles) Tile(ctx context.Context, z, x, y int) ([]byte, error) {
 			return nil, ErrNoTile
 		}
 		if e.RunLength > 0 {
-			if !within(e.Offset, uint64(e.Length), p.hdr.TileDataLength) || e.Length > maxTile {
+			if !within(e.Offset, uint64(e.Length), p.hdr.TileDataLength) {
 				return nil, p.damaged("a tile lies outside the tile data")
 			}
 			return p.section(p.hdr.TileDataOffset+e.Offset, uint64(e.Length), p.hdr.TileCompression, maxTile, "a tile")
@@ -161,10 +166,15 @@ func (p *PMTiles) leaf(offset uint64, length uint32) ([]pmtiles.EntryV3, error) 
 	if !within(offset, uint64(length), p.hdr.LeafDirectoryLength) {
 		return nil, p.damaged("a leaf directory lies outside the leaf directories")
 	}
-	key := strconv.FormatUint(offset, 10)
-	v, err, _ := p.reading.Do(key, func() (any, error) {
+	p.mu.Lock()
+	d, ok := p.leaves[offset]
+	p.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	v, err, _ := p.reading.Do(strconv.FormatUint(offset, 10), func() (any, error) {
 		p.mu.Lock()
-		d, ok := p.leaves[offset]
+		d, ok := p.leaves[offset] // read while this call waited
 		p.mu.Unlock()
 		if ok {
 			return d, nil

@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -66,6 +67,28 @@ func TestLongEdges(t *testing.T) {
 			}
 			if off > 0 || worst > 40 {
 				t.Errorf("%d pixels more than 32 levels off the whole-canvas reference; the worst %d", off, worst)
+			}
+		})
+	}
+}
+
+// TestFarEdges fills rings that reach millions of pixels beyond the
+// canvas, as a coastline does at zoom 14 and beyond: the canvas must be
+// filled where the ring covers it, as near as it is.
+func TestFarEdges(t *testing.T) {
+	for _, far := range []float64{1e3, 4e6, 5e6, 2e7} {
+		t.Run(fmt.Sprint(far), func(t *testing.T) {
+			img := image.NewRGBA(image.Rect(0, 0, 600, 200))
+			draw.Draw(img, img.Rect, image.White, image.Point{}, draw.Src)
+			c := New(img, 1, nil)
+			// A slanted quadrilateral: its left edge runs from far
+			// off the top-left to the canvas's middle bottom.
+			c.Path([][]orb.Point{{{-far, -far / 3}, {far, -far / 3}, {far, 400}, {300, 200}}}, render.Paint{Fill: color.NRGBA{0, 0, 0, 255}})
+			c.flush()
+			for _, p := range []image.Point{{590, 10}, {590, 190}, {310, 195}} {
+				if v := img.Pix[img.PixOffset(p.X, p.Y)]; v != 0 {
+					t.Errorf("pixel %v is %d, want the fill's 0", p, v)
+				}
 			}
 		})
 	}

@@ -97,11 +97,11 @@ func (c *Canvas) fill(col color.NRGBA) {
 	cells, cols := sortEdges(rings, s, bb)
 	paintCells(c.img, bb, col, func(r *vector.Rasterizer, cell image.Rectangle) {
 		ox, oy := float64(cell.Min.X), float64(cell.Min.Y)
-		h := float64(cell.Dy())
+		w, h := float64(cell.Dx()), float64(cell.Dy())
 		for _, e := range cells[(cell.Min.Y-bb.Min.Y)/cellH*cols+(cell.Min.X-bb.Min.X)/cellW] {
 			ring := rings[e.ring]
 			a, b := ring[(int(e.i)+len(ring)-1)%len(ring)], ring[e.i]
-			edge(r, h, a[0]*s-ox, a[1]*s-oy, b[0]*s-ox, b[1]*s-oy)
+			edge(r, w, h, a[0]*s-ox, a[1]*s-oy, b[0]*s-ox, b[1]*s-oy)
 		}
 	})
 }
@@ -173,9 +173,8 @@ func sortEdges(rings [][]orb.Point, s float64, bb image.Rectangle) (cells [][]ed
 // floating-point accumulation reloads the MXCSR register every four
 // pixels, which on some CPUs runs many times slower, or not, by where the
 // linker happens to put it: one build of this package drew the offline
-// basemap in 33 ms, the next, no code of the path changed, in 15. The
-// fixed-point math rounds an edge's x down by up to 1/512 px on each row
-// it crosses: 64 rows keep that under an eighth of a pixel.
+// basemap in 33 ms, the next, no code of the path changed, in 15. (The
+// fixed-point math's drift is edge's to keep small.)
 const (
 	cellW = 512
 	cellH = 64
@@ -256,32 +255,62 @@ func closedRing[P ~[2]float64](r *vector.Rasterizer, ring []P, s, ox, oy float64
 	if n < 2 {
 		return
 	}
-	h := float64(r.Size().Y)
+	w, h := float64(r.Size().X), float64(r.Size().Y)
 	px, py := ring[n-1][0]*s-ox, ring[n-1][1]*s-oy
 	for _, pt := range ring {
 		x, y := pt[0]*s-ox, pt[1]*s-oy
-		edge(r, h, px, py, x, y)
+		edge(r, w, h, px, py, x, y)
 		px, py = x, y
 	}
 }
 
-// edge adds the edge from a to b to a rasterizer of h rows, cut to them.
-// x/image/vector walks an edge through every row from its top, even rows
-// above its area, rounding x down by up to 1/512 px on each in its
-// fixed-point math: an edge from far above a cell would reach it pixels
-// off. The parts cut off cover no row of the rasterizer, and an edge's
-// coverage is its own, so edges are added one by one.
-func edge(r *vector.Rasterizer, h, ax, ay, bx, by float64) {
+// edgeRows bounds the rows one piece of an edge crosses: x/image/vector's
+// fixed-point math rounds an edge's x down by up to 1/512 px on each row
+// it walks, from its start, so pieces of 16 rows keep that drift within a
+// thirtieth of a pixel.
+const edgeRows = 16
+
+// edge adds the edge from a to b to a rasterizer of w x h pixels, in
+// pieces: cut to the rows (x/image/vector walks an edge through every row
+// from its top, even rows above its area), cut every edgeRows rows, and
+// with what lies beyond x = -1 or x = w+1 moved onto those lines. Moving
+// it changes nothing (the rasterizer adds all that lies left of its area
+// to its first column, and all that lies right past its row's end) but
+// keeps the fixed-point x from overflowing at some four million pixels
+// away, as a zoom 14 coastline is. The parts cut off cover no row, and an
+// edge's coverage is its own, so the pieces are added one by one.
+func edge(r *vector.Rasterizer, w, h, ax, ay, bx, by float64) {
 	dy := by - ay
 	if dy == 0 || (ay <= 0 && by <= 0) || (ay >= h && by >= h) {
 		return
 	}
+	dx := bx - ax
 	t0, t1 := -ay/dy, (h-ay)/dy // where the edge crosses rows 0 and h
 	if t0 > t1 {
 		t0, t1 = t1, t0
 	}
 	t0, t1 = max(0, t0), min(1, t1)
-	dx := bx - ax
-	r.MoveTo(float32(ax+t0*dx), float32(ay+t0*dy))
-	r.LineTo(float32(ax+t1*dx), float32(ay+t1*dy))
+	var buf [16]float64
+	cuts := append(buf[:0], t0, t1)
+	y0, y1 := min(ay+t0*dy, ay+t1*dy), max(ay+t0*dy, ay+t1*dy)
+	for y := math.Floor(y0/edgeRows+1) * edgeRows; y < y1; y += edgeRows {
+		cuts = append(cuts, (y-ay)/dy)
+	}
+	if dx != 0 {
+		for _, x := range [2]float64{-1, w + 1} {
+			if t := (x - ax) / dx; t > t0 && t < t1 {
+				cuts = append(cuts, t)
+			}
+		}
+	}
+	slices.Sort(cuts)
+	at := func(t float64) (float32, float32) {
+		return float32(min(w+1, max(-1, ax+t*dx))), float32(ay + t*dy)
+	}
+	for k := 1; k < len(cuts); k++ {
+		if cuts[k] > cuts[k-1] {
+			r.MoveTo(at(cuts[k-1]))
+			r.LineTo(at(cuts[k]))
+		}
+	}
 }
