@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/lodemap/lodemap/data"
@@ -114,15 +113,7 @@ func (w *Window) askTileURL() {
 
 // askTilePackage asks for an MBTiles or PMTiles file.
 func (w *Window) askTilePackage() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		w.pickBasemap(r.URI().Path())
-	}, w.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".mbtiles", ".pmtiles"}))
-	d.Show()
+	w.askFile([]string{".mbtiles", ".pmtiles"}, w.pickBasemap)
 }
 
 // showTileFailures says quietly on the status line that some tiles could
@@ -164,14 +155,4 @@ func (w *Window) SetBoundaries(path string) {
 }
 
 // askBoundaries asks for a polygon file to draw with the basemap.
-func (w *Window) askBoundaries() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		w.SetBoundaries(r.URI().Path())
-	}, w.Window)
-	d.SetFilter(storage.NewExtensionFileFilter(data.FileTypes()))
-	d.Show()
-}
+func (w *Window) askBoundaries() { w.askFile(data.FileTypes(), w.SetBoundaries) }

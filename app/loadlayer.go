@@ -179,14 +179,20 @@ func sites(n int) string {
 
 // OpenLayerDialog asks for a layer file and loads it.
 func (w *Window) OpenLayerDialog() {
+	w.askFile(data.FileTypes(), func(path string) { w.AddLayerFile(path) })
+}
+
+// askFile asks for a file of one of the extensions and gives its path to
+// then; nothing happens if the user cancels.
+func (w *Window) askFile(exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		w.AddLayerFile(path)
-	}, w)
-	d.SetFilter(storage.NewExtensionFileFilter(data.FileTypes()))
+		then(path)
+	}, w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
