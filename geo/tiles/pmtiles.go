@@ -75,7 +75,8 @@ func readPMTiles(f *os.File, path string) (*PMTiles, error) {
 	if p.hdr, err = pmtiles.DeserializeHeader(head); err != nil {
 		return nil, fmt.Errorf("tiles: %s: %w", path, err)
 	}
-	if err := checkFormat(path, tileFormat(p.hdr.TileType)); err != nil {
+	format := tileFormat(p.hdr.TileType)
+	if err := checkFormat(path, format); err != nil {
 		return nil, err
 	}
 	for _, c := range []pmtiles.Compression{p.hdr.InternalCompression, p.hdr.TileCompression} {
@@ -88,7 +89,7 @@ func readPMTiles(f *os.File, path string) (*PMTiles, error) {
 	if !within(p.hdr.TileDataOffset, p.hdr.TileDataLength, uint64(p.size)) || !within(p.hdr.LeafDirectoryOffset, p.hdr.LeafDirectoryLength, uint64(p.size)) {
 		return nil, p.damaged("its header places the tiles or the leaf directories beyond the file's end")
 	}
-	p.PackageInfo = PackageInfo{Format: tileFormat(p.hdr.TileType), MaxZoom: int(p.hdr.MaxZoom)}
+	p.PackageInfo = PackageInfo{Format: format, MaxZoom: int(p.hdr.MaxZoom)}
 	if p.root, err = p.directory(p.hdr.RootOffset, p.hdr.RootLength); err != nil {
 		return nil, err
 	}

@@ -81,12 +81,14 @@ var rasterizers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
 func (c *Canvas) fill(col color.NRGBA) {
 	s := c.scale
 	var rings [][]orb.Point
+	var boxes []image.Rectangle
 	bb := image.Rectangle{}
 	for _, pp := range c.pending {
 		for _, ring := range pp.rings {
 			if len(ring) > 1 {
-				rings = append(rings, ring)
-				bb = bb.Union(ringBox(ring, s))
+				box := ringBox(ring, s)
+				rings, boxes = append(rings, ring), append(boxes, box)
+				bb = bb.Union(box)
 			}
 		}
 	}
@@ -94,7 +96,7 @@ func (c *Canvas) fill(col color.NRGBA) {
 	if bb.Empty() {
 		return
 	}
-	cells, cols := sortEdges(rings, s, bb)
+	cells, cols := sortEdges(rings, boxes, s, bb)
 	paintCells(c.img, bb, col, func(r *vector.Rasterizer, cell image.Rectangle) {
 		ox, oy := float64(cell.Min.X), float64(cell.Min.Y)
 		w, h := float64(cell.Dx()), float64(cell.Dy())
@@ -118,22 +120,23 @@ func ringBox(ring []orb.Point, s float64) image.Rectangle {
 // edgeRef is edge i of a ring: from point i-1 (the last for 0) to i.
 type edgeRef struct{ ring, i int32 }
 
-// sortEdges lists the rings' edges (at scale s) by the cells of bb, cellH
-// rows by cellW columns, row after row, that paintCells fills, and says
-// how many cells a row holds. A cell gets the edges in its rows of every
-// ring that reaches across it: a ring wholly to one side of a cell adds
-// nothing to it, but one that reaches it must be whole, since
-// x/image/vector puts what lies left of its area at its left edge and
-// what lies right at the start of the next row, where it cancels what the
-// row summed. The edges are counted first, so the cells share one array.
-func sortEdges(rings [][]orb.Point, s float64, bb image.Rectangle) (cells [][]edgeRef, cols int) {
+// sortEdges lists the rings' edges (at scale s; boxes are their
+// ringBoxes) by the cells of bb, cellH rows by cellW columns, row after
+// row, that paintCells fills, and says how many cells a row holds. A cell
+// gets the edges in its rows of every ring that reaches across it: a ring
+// wholly to one side of a cell adds nothing to it, but one that reaches
+// it must be whole, since x/image/vector puts what lies left of its area
+// at its left edge and what lies right at the start of the next row,
+// where it cancels what the row summed. The edges are counted first, so
+// the cells share one array.
+func sortEdges(rings [][]orb.Point, boxes []image.Rectangle, s float64, bb image.Rectangle) (cells [][]edgeRef, cols int) {
 	rows := (bb.Dy() + cellH - 1) / cellH
 	cols = (bb.Dx() + cellW - 1) / cellW
 	top, bottom := float64(bb.Min.Y), float64(bb.Max.Y)
 	row := func(y float64) int { return min(rows-1, max(0, int(math.Floor(y-top))/cellH)) }
 	each := func(f func(cell int, e edgeRef)) {
 		for k, ring := range rings {
-			box := ringBox(ring, s)
+			box := boxes[k]
 			c0 := max(0, (box.Min.X-bb.Min.X)/cellW)
 			c1 := min(cols-1, (box.Max.X-1-bb.Min.X)/cellW)
 			prev := ring[len(ring)-1]
